@@ -1,0 +1,23 @@
+# Quick start: `make demo` and `make test` on a machine with Python 3.11 and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean-reports
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -rf reports/cleaned
+	$(BIN)/cleanup run seeds/ --out reports/cleaned --report reports
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean-reports:
+	rm -rf reports/cleaned reports/report.json reports/report.html

@@ -1,0 +1,5 @@
+"""``python -m cleanup`` is the ``cleanup`` command."""
+
+from .cli import main
+
+main()

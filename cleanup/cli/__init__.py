@@ -1,0 +1,47 @@
+"""The ``cleanup`` command (typer + rich).
+
+Each group of commands lives in its own module and registers itself on
+:data:`app`; :func:`main` turns user errors (bad input, bad config, an
+unknown rule code) into one line on stderr and exit code 2, never a trace.
+
+Exit codes: 0 done / clean; 1 ``check`` found something to change or flag;
+2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .common import app, console_err
+
+# Command modules register themselves on ``app`` when imported.
+from . import clean_cmds, glossary_cmds, rules_cmd  # noqa: F401,E402
+
+
+def main() -> None:
+    """Entry point of the console script and of ``python -m cleanup``."""
+    from ..core.settings import ConfigError
+    from ..io.errors import InputError
+
+    try:
+        code = app(standalone_mode=False)
+    except (InputError, ConfigError, ValueError) as exc:
+        console_err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        console_err.print("interrupted: no output was left half-written")
+        sys.exit(130)
+    except Exception as exc:
+        # click's usage errors (typer vendors click, so match the interface, not the class)
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show()
+            sys.exit(2 if exc.exit_code in (1, 2) else exc.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""The core: edits, provenance, rules registry, segmentation, settings and the pipeline."""

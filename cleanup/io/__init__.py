@@ -1,0 +1,1 @@
+"""Reading inputs (encodings, mojibake, newlines) and writing outputs atomically."""

@@ -1,0 +1,59 @@
+"""``report.json``: every change and flag of a run, and a summary per file.
+
+The JSON is the data the other reports are built from. Its top level::
+
+    {"version": ..., "signature": "...", "files": [
+        {"path", "input_sha256", "encoding", "newline", "changed", "counts",
+         "changes": [{"id","line","column","start","end","rule","rules",
+                      "entries","safety","message","before","after"}],
+         "flags":   [{"id","line","column","start","end","rule","entry","message","text"}]}],
+     "skipped": [{"path","message"}]}
+
+Offsets are character offsets into the decoded input (after a uniform CRLF
+was read as LF); lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from ..core.settings import Settings
+from ..io.files import atomic_write
+
+
+def signature(settings: Settings) -> str:
+    from .. import __version__
+
+    return f"cleanup:{__version__}|{settings.signature()}"
+
+
+def file_entry(outcome) -> dict:
+    result = outcome.result
+    return {
+        "path": str(outcome.input.path),
+        "relative": str(outcome.input.relative),
+        "input_sha256": outcome.input_sha256,
+        "encoding": result.meta.get("encoding"),
+        "newline": result.meta.get("newline"),
+        "changed": result.changed,
+        "counts": result.counts(),
+        "changes": [c.to_dict() for c in result.changes],
+        "flags": [f.to_dict() for f in result.flags],
+    }
+
+
+def build_report(outcomes: Iterable, settings: Settings, skipped: Iterable = ()) -> dict:
+    from .. import __version__
+
+    return {
+        "version": __version__,
+        "signature": signature(settings),
+        "files": [file_entry(o) for o in outcomes if o.result is not None],
+        "skipped": [{"path": e.path, "message": e.reason} for e in skipped],
+    }
+
+
+def write_json_report(path: Path, report: dict) -> None:
+    atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
