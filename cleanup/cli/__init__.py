@@ -18,6 +18,7 @@ from .common import app, console_err
 
 # Command modules register themselves on ``app`` when imported.
 from . import clean_cmds, glossary_cmds, rules_cmd  # noqa: F401,E402
+from . import qe_cmds  # noqa: F401,E402
 
 
 def main() -> None:
