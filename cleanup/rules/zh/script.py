@@ -1,0 +1,146 @@
+"""ZH3xx: Chinese text in the wrong script for the target (Simplified / Traditional)."""
+
+from __future__ import annotations
+
+import difflib
+
+from cleanup.core.edits import Edit, Safety
+from cleanup.core.rules import Example, Rule, Stage, register
+
+from ._common import CONVERSIONS, converter, off_target_pattern
+
+#: A byline's 著 ("written by"): a lone 著 after a space, before the line end,
+#: a space or closing punctuation. ``tw2s`` would wrongly make it 着.
+_BYLINE_AFTER = " \t\u3000\r\n，。；、）》」』】"
+
+
+def choose_conversion(sample: str, target: str) -> str:
+    """The OpenCC configuration that takes ``sample`` into ``target``.
+
+    Several inverse conversions can take a Traditional text to Simplified
+    (``t2s``, ``tw2s``, ``hk2s``); they differ on regional variants and on
+    characters like 著 (``t2s`` leaves 著力, ``tw2s`` gives 着力). The right one
+    is the inverse of the converter that produced the text: for each
+    candidate, convert the sample and convert the result forward again; the
+    candidate whose round trip reproduces the sample best (fewest differing
+    characters) wins. Ties go to the first, most cautious candidate.
+    """
+    candidates = CONVERSIONS[target]
+    if len(candidates) == 1 or not sample:
+        return candidates[0][0]
+    best, best_score = candidates[0][0], None
+    for inverse, forward in candidates:
+        back = converter(forward).convert(converter(inverse).convert(sample))
+        score = abs(len(back) - len(sample)) + sum(1 for a, b in zip(sample, back) if a != b)
+        if best_score is None or score < best_score:
+            best, best_score = inverse, score
+    return best
+
+
+def _is_byline_zhu(line: str, i: int) -> bool:
+    if line[i] != "著":
+        return False
+    before = line[i - 1] if i > 0 else "\n"
+    after = line[i + 1] if i + 1 < len(line) else "\n"
+    return before in " \t\u3000" and after in _BYLINE_AFTER
+
+
+@register
+class OffTargetScript(Rule):
+    """Chinese characters in the wrong script for the target: `書記` in Simplified text.
+
+    What it does: converts, with OpenCC, the lines of a Chinese block that
+    hold at least one character that is never right in the target script
+    (`settings.target`: zh-Hans by default, or zh-Hant, zh-TW, zh-HK). For a
+    Simplified target the conversion is the one whose forward counterpart
+    best reproduces the document's Chinese sample (`tw2s` for text that went
+    through `s2tw`; `hk2s`; `t2s`), chosen once per document. A byline's
+    lone 著 ("by", `高爾基 著`) is kept; Latin text is never changed.
+
+    Why: machine conversion into the wrong script is the commonest damage
+    of scraped Chinese news. Converting with the wrong variant leaves
+    mistakes (`t2s` keeps 著力 where 着力 is meant), hence the round trip. A
+    line already in the target script is never converted, so clean
+    Simplified text keeps 著名 and 显著 as they are.
+
+    Example: `省委書記藍佛安` -> `省委书记蓝佛安`; `著力優化` -> `着力优化`.
+
+    Fix safety: safe. Character-level conversion with OpenCC's curated
+    dictionaries (phrase dictionaries for the ambiguous characters), never
+    the regional vocabulary (`tw2sp`) conversions.
+    """
+
+    code = "ZH301"
+    name = "off-target-script"
+    language = "zh"
+    stage = Stage.ZH_SCRIPT
+    safety = Safety.SAFE
+    examples = (
+        Example("6月14日，省委書記藍佛安在上黨區政務服務中心", "6月14日，省委书记蓝佛安在上党区政务服务中心"),
+        Example("堅持以人為核心，著力優化城鎮空間布局", "坚持以人为核心，着力优化城镇空间布局",
+                "Taiwan-standard text: tw2s turns 著力 into 着力"),
+        Example("这位著名作家著力于显著的成就", "这位著名作家著力于显著的成就",
+                "clean Simplified text: nothing converted (著 is a Simplified character too)"),
+        Example("《母親》，高爾基 著，長篇小說", "《母亲》，高尔基 著，长篇小说", "a byline's 著 stays"),
+        Example("記者John Smith報道，國際經濟論壇在這裡舉行", "记者John Smith报道，国际经济论坛在这里举行", "Latin text untouched"),
+        Example("請訪問網站 https://example.com/書 了解詳情", "请访问网站 https://example.com/書 了解详情", "URLs are protected"),
+    )
+
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        self._target = self.settings.target
+        self._gate = off_target_pattern(self._target)
+        for inverse, _ in CONVERSIONS[self._target]:  # build the converters now, once
+            converter(inverse)
+
+    def find(self, text: str, ctx) -> list[Edit]:
+        hit = self._gate.search(text)
+        if hit is None:
+            return []
+        config = self._conversion(ctx, text)
+        convert = converter(config).convert
+        message = f"converted to {self._target} (OpenCC {config})"
+        edits: list[Edit] = []
+        gate_search = self._gate.search
+        while hit is not None:
+            start = text.rfind("\n", 0, hit.start()) + 1
+            end = text.find("\n", hit.start())
+            end = len(text) if end == -1 else end
+            line = text[start:end]
+            self._line_edits(line, convert(line), start, message, edits)
+            hit = gate_search(text, end)
+        return edits
+
+    def _conversion(self, ctx, text: str) -> str:
+        if ctx is None:
+            return choose_conversion(text, self._target)
+        key = f"zh-script-conversion:{self._target}"
+        config = ctx.doc.cache.get(key)
+        if config is None:
+            sample = ctx.doc.stats.samples.get("zh") or text
+            config = ctx.doc.cache[key] = choose_conversion(sample, self._target)
+        return config
+
+    def _line_edits(self, line: str, converted: str, base: int, message: str, out: list[Edit]) -> None:
+        if converted == line:
+            return
+        if len(converted) == len(line):
+            run_start = -1
+            for i, (a, b) in enumerate(zip(line, converted)):
+                if a != b and not (b == "着" and _is_byline_zhu(line, i)):
+                    if run_start < 0:
+                        run_start = i
+                elif run_start >= 0:
+                    out.append(self.edit(base + run_start, base + i, converted[run_start:i], message))
+                    run_start = -1
+            if run_start >= 0:
+                out.append(self.edit(base + run_start, base + len(line), converted[run_start:], message))
+            return
+        matcher = difflib.SequenceMatcher(None, line, converted, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                out.append(self.edit(base + i1, base + i2, converted[j1:j2], message))
+
+
+__all__ = ["OffTargetScript", "choose_conversion"]
+
