@@ -65,6 +65,7 @@ def run(
     glossary: Optional[list[Path]] = GlossaryOpt,
     config: Optional[Path] = ConfigOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    qe_model: Optional[Path] = typer.Option(None, "--qe-model", help="Score the cleaned English with this local causal LM (needs cleanup[neural]); scores go in the report."),
 ) -> None:
     """Clean files and write the results (to --out, or over the inputs with --in-place).
 
@@ -73,9 +74,18 @@ def run(
     if (out is None) == (not in_place):
         raise typer.BadParameter("give exactly one of --out DIR or --in-place")
     settings = build_settings(config, select, ignore, target, glossary)
+    if qe_model is not None:  # fail before any file is written
+        from ..qe import check_model_dir, require_neural
+
+        require_neural()
+        check_model_dir(qe_model, "--qe-model")
     summary = run_files(paths, settings, out=out, in_place=in_place,
                         on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "fixed"), soft_wrap=True))
     _report_errors(summary)
+    if qe_model is not None or report is not None:
+        from ..qe.run_hooks import quality_estimation
+
+        quality_estimation(summary, settings, qe_model=qe_model, warn=lambda m: console_err.print(f"[yellow]warning:[/] {m}"))
     if report is not None:
         from ..report.writer import write_reports
 

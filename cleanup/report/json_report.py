@@ -6,7 +6,10 @@ The JSON is the data the other reports are built from. Its top level::
         {"path", "input_sha256", "encoding", "newline", "changed", "counts",
          "changes": [{"id","line","column","start","end","rule","rules",
                       "entries","safety","message","before","after"}],
-         "flags":   [{"id","line","column","start","end","rule","entry","message","text"}]}],
+         "flags":   [{"id","line","column","start","end","rule","entry","message","text"}],
+         "qe":      {"model","threshold","sentences": [{"start","end","line","text","perplexity",
+                     "score","flagged","tokens": [{"text","surprisal","flagged"}]}]},  (run --qe-model)
+         "pairs":   [{"paragraph","line","message","chrf","entry","flagged"}]}],      (bilingual pairs)
      "skipped": [{"path","message"}]}
 
 Offsets are character offsets into the decoded input (after a uniform CRLF
@@ -41,6 +44,9 @@ def file_entry(outcome) -> dict:
         "counts": result.counts(),
         "changes": [c.to_dict() for c in result.changes],
         "flags": [f.to_dict() for f in result.flags],
+        # quality estimation (cleanup.qe), only when computed: "qe" with --qe-model
+        # (sentences of the cleaned output, output offsets), "pairs" for a zh/en pair's English file
+        **{key: result.meta[key] for key in ("qe", "pairs") if key in result.meta},
     }
 
 
