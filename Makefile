@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet torch==2.13.0   # the CPU build on this machine's disk, before the neural extra
+	$(BIN)/pip install --quiet -e '.[dev,neural]'
 	touch $(STAMP)
 
 demo: $(STAMP)
