@@ -20,6 +20,19 @@ from .common import (
     console,
     console_err,
 )
+from ..scale.cli import (
+    DaskOpt,
+    IdFieldOpt,
+    JobsOpt,
+    JsonlOpt,
+    ResumeOpt,
+    TextFieldOpt,
+    WithCountsOpt,
+    make_progress,
+    resolve_jobs,
+    run_jsonl_command,
+    terminate_as_interrupt,
+)
 
 PathsArg = typer.Argument(..., help="Files (.txt, .md) or folders of them.", show_default=False)
 
@@ -66,6 +79,13 @@ def run(
     config: Optional[Path] = ConfigOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
     qe_model: Optional[Path] = typer.Option(None, "--qe-model", help="Score the cleaned English with this local causal LM (needs cleanup[neural]); scores go in the report."),
+    jobs: int = JobsOpt,
+    jsonl: bool = JsonlOpt,
+    id_field: str = IdFieldOpt,
+    text_field: str = TextFieldOpt,
+    with_counts: bool = WithCountsOpt,
+    dask: Optional[str] = DaskOpt,
+    resume: bool = ResumeOpt,
 ) -> None:
     """Clean files and write the results (to --out, or over the inputs with --in-place).
 
@@ -79,8 +99,18 @@ def run(
 
         require_neural()
         check_model_dir(qe_model, "--qe-model")
-    summary = run_files(paths, settings, out=out, in_place=in_place,
-                        on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "fixed"), soft_wrap=True))
+    if jsonl:
+        raise typer.Exit(run_jsonl_command(paths, settings, out=out, in_place=in_place, jobs=jobs, dask=dask, id_field=id_field,
+                                           text_field=text_field, with_counts=with_counts, quiet=quiet,
+                                           console_err=console_err, writing=True))
+    if resume and out is None:
+        raise typer.BadParameter("--resume needs --out DIR (its manifest records the finished files)")
+    with terminate_as_interrupt():
+        summary = run_files(paths, settings, out=out, in_place=in_place, jobs=resolve_jobs(jobs), dask=dask, resume=resume,
+                            progress=make_progress(console_err, quiet),
+                            on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "fixed"), soft_wrap=True))
+    if summary.resumed and not quiet:
+        console_err.print(f"resumed: {len(summary.resumed)} file(s) already done by an earlier run were skipped")
     _report_errors(summary)
     if qe_model is not None or report is not None:
         from ..qe.run_hooks import quality_estimation
@@ -108,13 +138,22 @@ def check(
     config: Optional[Path] = ConfigOpt,
     report: Optional[Path] = typer.Option(None, "--report", help="Also write report.json (and report.html) into this folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    jobs: int = JobsOpt,
+    jsonl: bool = JsonlOpt,
+    id_field: str = IdFieldOpt,
+    text_field: str = TextFieldOpt,
+    dask: Optional[str] = DaskOpt,
 ) -> None:
     """Write nothing; exit 1 if any file would change or has a flag, 0 if all are clean, 2 on error.
 
     Example: cleanup check seeds/003_8004575f19911c50.txt
     """
     settings = build_settings(config, select, ignore, target, glossary)
-    summary = run_files(paths, settings,
+    if jsonl:
+        raise typer.Exit(run_jsonl_command(paths, settings, out=None, in_place=False, jobs=jobs, dask=dask, id_field=id_field,
+                                           text_field=text_field, with_counts=False, quiet=quiet,
+                                           console_err=console_err, writing=False))
+    summary = run_files(paths, settings, jobs=resolve_jobs(jobs), dask=dask, progress=make_progress(console_err, quiet),
                         on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "would fix"), soft_wrap=True))
     _report_errors(summary)
     if report is not None:

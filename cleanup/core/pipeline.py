@@ -231,6 +231,10 @@ class Cleaner:
         for raw in group_blocks(lines):
             yield self._clean_block(raw, doc)
 
+    def clean_block(self, raw: RawBlock, doc: DocContext) -> BlockResult:
+        """Clean one block already grouped by :func:`group_blocks` (parallel chunks rebuild them)."""
+        return self._clean_block(raw, doc)
+
     # -- one block -----------------------------------------------------------
 
     def _clean_block(self, raw: RawBlock, doc: DocContext) -> BlockResult:
