@@ -83,7 +83,7 @@ class OffTargetScript(Rule):
                 "clean Simplified text: nothing converted (著 is a Simplified character too)"),
         Example("《母親》，高爾基 著，長篇小說", "《母亲》，高尔基 著，长篇小说", "a byline's 著 stays"),
         Example("記者John Smith報道，國際經濟論壇在這裡舉行", "记者John Smith报道，国际经济论坛在这里举行", "Latin text untouched"),
-        Example("請訪問網站 https://example.com/書 了解詳情", "请访问网站 https://example.com/書 了解详情", "URLs are protected"),
+        Example("詳見 https://example.com/news/2023 了解詳情", "详见 https://example.com/news/2023 了解详情", "a URL untouched"),
     )
 
     def __init__(self, settings=None) -> None:
