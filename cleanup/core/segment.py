@@ -41,14 +41,19 @@ def classify_line(line: str) -> str:
     夜网419`` is English); with neither it is neutral.
     """
     han = len(HAN.findall(line))
-    words = len(LATIN_WORD.findall(line))
+    # URLs and e-mail addresses are not English words (详见www.example.com is Chinese)
+    words = len(LATIN_WORD.findall(PLAIN_PROTECTED.sub(" ", line) if ("." in line) else line))
     if han == 0 and words == 0:
         return NEUTRAL
     return ZH if han >= 2 * words else EN
 
 
-_URL = r"(?:https?|ftp)://[^\s<>\"'）」，。]+[^\s<>\"'）」，。.,;:!?)\]]|www\.[^\s<>\"'，。]+[^\s<>\"'，。.,;:!?)\]]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A URL ends where Chinese text (Han, CJK or full-width punctuation) begins:
+# in Chinese prose a link is followed directly by the sentence (详见www.x.com，或…).
+_NOT_URL = "\\s<>\"'\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_URL = (rf"(?:https?|ftp)://[^{_NOT_URL}]+[^{_NOT_URL}.,;:!?)\]]"
+        rf"|www\.[^{_NOT_URL}]+[^{_NOT_URL}.,;:!?)\]]")
+_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # ASCII: 发邮件至a@b.cn is not all address
 PLAIN_PROTECTED = re.compile(f"{_URL}|{_EMAIL}")
 MARKDOWN_PROTECTED = re.compile(
     "|".join(
