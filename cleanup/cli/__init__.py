@@ -19,6 +19,7 @@ from .common import app, console_err
 # Command modules register themselves on ``app`` when imported.
 from . import clean_cmds, glossary_cmds, rules_cmd  # noqa: F401,E402
 from . import qe_cmds  # noqa: F401,E402
+from . import suggest_cmd  # noqa: F401,E402
 
 
 def main() -> None:
@@ -29,7 +30,9 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except (InputError, ConfigError, ValueError) as exc:
-        console_err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        from rich.markup import escape  # a message may hold brackets (cleanup[neural], a file name)
+
+        console_err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True, soft_wrap=True)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

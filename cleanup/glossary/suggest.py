@@ -73,6 +73,7 @@ class Context:
     file: str
     line: int
     text: str
+    span: tuple[int, int] = (0, 0)  # where the candidate is in ``text``
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Miner:
             right = line[end:end + CONTEXT_CHARS]
             left = ("…" + left.split(" ", 1)[-1]) if start > CONTEXT_CHARS and " " in left else left
             right = (right.rsplit(" ", 1)[0] + "…") if end + CONTEXT_CHARS < len(line) and " " in right else right
-            cand.contexts.append(Context(file, number, f"{left}{line[start:end]}{right}"))
+            cand.contexts.append(Context(file, number, f"{left}{line[start:end]}{right}", (len(left), len(left) + end - start)))
 
     def _mine_line(self, line: str, file: str, number: int) -> None:
         for match in WORD_RE.finditer(line):
@@ -182,12 +183,20 @@ class Miner:
                     for k, other in grams.items()):
                 continue
             if glossary is not None:
-                for match in glossary.term_matcher.find(cand.text):
-                    cand.covered_by = match.entry.id
-                    break
+                cand.covered_by = _covering_entry(cand, glossary)
             out.append(cand)
         out.sort(key=lambda c: (-c.count, -len(c.files), KINDS.index(c.kind), c.text.lower()))
         return out
+
+
+def _covering_entry(cand: Candidate, glossary) -> str | None:
+    """The id of a glossary term or flag whose match overlaps the candidate in one of its contexts."""
+    for matcher in (glossary.term_matcher, glossary.flag_matcher):
+        for ctx in cand.contexts:
+            for match in matcher.find(ctx.text):
+                if match.start < ctx.span[1] and ctx.span[0] < match.end:
+                    return match.entry.id
+    return None
 
 
 def read_corpus(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
