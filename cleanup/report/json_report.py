@@ -27,9 +27,24 @@ from ..io.files import atomic_write
 
 
 def signature(settings: Settings) -> str:
-    from .. import __version__
+    """Versions, OpenCC config, rule selection, glossary hash (see :mod:`cleanup.report.signature`)."""
+    from .signature import settings_signature
 
-    return f"cleanup:{__version__}|{settings.signature()}"
+    return settings_signature(settings)
+
+
+def file_summary(result) -> dict:
+    """Changes by rule and by safety level, and the number of flags (the report's summary table)."""
+    by_rule: dict[str, int] = {}
+    by_safety = {"safe": 0, "review": 0}
+    for change in result.changes:
+        by_rule[change.rule] = by_rule.get(change.rule, 0) + 1
+        by_safety[change.safety.value] = by_safety.get(change.safety.value, 0) + 1
+    flags_by_rule: dict[str, int] = {}
+    for flag in result.flags:
+        flags_by_rule[flag.rule] = flags_by_rule.get(flag.rule, 0) + 1
+    return {"changes": len(result.changes), "by_rule": dict(sorted(by_rule.items())), "by_safety": by_safety,
+            "flags": len(result.flags), "flags_by_rule": dict(sorted(flags_by_rule.items()))}
 
 
 def file_entry(outcome) -> dict:
@@ -42,6 +57,7 @@ def file_entry(outcome) -> dict:
         "newline": result.meta.get("newline"),
         "changed": result.changed,
         "counts": result.counts(),
+        "summary": file_summary(result),
         "changes": [c.to_dict() for c in result.changes],
         "flags": [f.to_dict() for f in result.flags],
         # quality estimation (cleanup.qe), only when computed: "qe" with --qe-model
@@ -52,10 +68,12 @@ def file_entry(outcome) -> dict:
 
 def build_report(outcomes: Iterable, settings: Settings, skipped: Iterable = ()) -> dict:
     from .. import __version__
+    from .signature import settings_to_dict
 
     return {
         "version": __version__,
         "signature": signature(settings),
+        "settings": settings_to_dict(settings),
         "files": [file_entry(o) for o in outcomes if o.result is not None],
         "skipped": [{"path": e.path, "message": e.reason} for e in skipped],
     }
