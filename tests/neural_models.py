@@ -75,3 +75,15 @@ def parameter_count(folder: Path) -> int:
 
     model = AutoModel.from_config(AutoConfig.from_pretrained(folder, local_files_only=True))
     return sum(p.numel() for p in model.parameters())
+
+
+_BUILT: dict[tuple[str, str, int], Path] = {}
+
+
+def cached_model(base: Path, kind: str, n_positions: int = 64) -> Path:
+    """Build a tiny model once per test session (``base``: the session's temporary folder)."""
+    key = (str(base), kind, n_positions)
+    if key not in _BUILT:
+        folder = Path(base) / f"tiny-{kind}-{n_positions}"
+        _BUILT[key] = build_gpt2(folder, n_positions) if kind == "gpt2" else build_t5(folder)
+    return _BUILT[key]
