@@ -19,6 +19,8 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+	$(BIN)/cleanup glossary lint
+	$(BIN)/cleanup glossary test
 
 clean-reports:
 	rm -rf reports/cleaned reports/report.json reports/report.html
