@@ -197,6 +197,11 @@ MODERN_TITLES = frozenset("""
 """.split())
 
 
+def _is_title(word: str) -> bool:
+    lower = word.lower()
+    return lower in MODERN_TITLES or (lower.endswith("s") and lower[:-1] in MODERN_TITLES)
+
+
 @register
 class NameTranslatedWordByWord(Rule):
     """Name translated word by word: `Wu Jingping, Prince Dian, An Guilu`.
@@ -238,7 +243,11 @@ class NameTranslatedWordByWord(Rule):
                 continue
             for (at, item), pinyin_only in zip(items, all_pinyin):
                 words = item.split()
-                if pinyin_only or len(words) < 2 or words[0].lower() in MODERN_TITLES:
+                while len(words) > 2 and _is_title(words[0]):  # "Editors Wang Emperor": look at the name
+                    at += len(words[0]) + 1
+                    words = words[1:]
+                item = " ".join(words)
+                if pinyin_only or len(words) < 2 or _is_title(words[0]):
                     continue
                 if any(is_pinyin(w) for w in words) and any(not is_pinyin(w) and is_english_word(w, 3.0) for w in words):
                     yield self.flag(at, at + len(item),
