@@ -32,6 +32,7 @@ from .segment import (
     group_blocks,
     markdown_verbatim,
     protected_spans,
+    split_lines,
     touches,
 )
 from .settings import Settings
@@ -177,7 +178,7 @@ class Cleaner:
         """Clean a whole text. ``markdown`` defaults to ``path`` ending in ``.md``."""
         if markdown is None:
             markdown = bool(path and path.lower().endswith((".md", ".markdown")))
-        lines = list(self.prepare_lines(text.splitlines(keepends=True), markdown))
+        lines = list(self.prepare_lines(split_lines(text), markdown))
         doc = DocContext(path, self.settings, markdown, DocStats.collect(lines))
         outputs: list[str] = []
         changes: list[Change] = []

@@ -33,6 +33,21 @@ SOFT_BLOCK_CHARS = 32_000
 HARD_BLOCK_CHARS = 256_000
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text`` with their terminators: ends are ``\\n``, ``\\r\\n`` and a lone ``\\r`` only.
+
+    Not ``str.splitlines``: it also breaks at U+0085 (NEL), form feeds,
+    U+001C-U+001E and U+2028/9, and U+0085 is what the byte 0x85 of UTF-8
+    text read as Latin-1 becomes (`å\\x85\\x9a` is `党`): splitting there would
+    cut a line of mojibake in two before it can be repaired.
+    ``"".join(split_lines(t)) == t`` always.
+    """
+    return _LINE.findall(text)
+
+
 def classify_line(line: str) -> str:
     """Chinese, English or neutral, by counting Han characters against Latin words.
 

@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..core.edits import Change, Flag
 from ..core.pipeline import DocContext, DocStats, get_cleaner
-from ..core.segment import RawBlock, group_blocks
+from ..core.segment import RawBlock, group_blocks, split_lines
 from ..core.settings import Settings
 from ..io.decode import decode_bytes
 from ..io.errors import InputError
@@ -210,12 +210,12 @@ def streamable(path: Path, threshold: int = STREAM_THRESHOLD_BYTES) -> bool:
 
 
 class LineReader:
-    """Text lines of ``[byte_start, byte_end)`` of a file, split exactly as ``str.splitlines(True)``.
+    """Text lines of ``[byte_start, byte_end)`` of a file, split exactly as :func:`~cleanup.core.segment.split_lines`.
 
     The file is read as binary lines (split on ``\\n``, which no supported
     multi-byte encoding uses inside a character); each is decoded and split
-    again with ``str.splitlines`` so that the rarer line ends (``\\r``,
-    ``\\x0c``, ``\\u2028``, ...) break lines as they do for a whole text.
+    again with ``split_lines`` so that a lone ``\\r`` breaks lines as it does
+    for a whole text.
     ``byte_at`` maps the number of each line that starts a binary line to its
     byte offset (the planner prunes it).
     """
@@ -249,7 +249,7 @@ class LineReader:
                 self.byte_at[number] = position
                 position += len(raw)
                 self.bytes_read = position - self.byte_start
-                for piece in text.splitlines(True):
+                for piece in split_lines(text):
                     yield piece.replace("\r\n", "\n") if crlf else piece
                     number += 1
 
