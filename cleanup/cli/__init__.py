@@ -20,6 +20,7 @@ from .common import app, console_err
 from . import clean_cmds, glossary_cmds, rules_cmd  # noqa: F401,E402
 from . import qe_cmds  # noqa: F401,E402
 from . import suggest_cmd  # noqa: F401,E402
+from . import review_cmds  # noqa: F401,E402
 
 
 def main() -> None:

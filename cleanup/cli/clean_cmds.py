@@ -72,6 +72,7 @@ def run(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write cleaned copies under this folder."),
     in_place: bool = typer.Option(False, "--in-place", help="Rewrite the input files (atomically)."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write report.json (and report.html) into this folder."),
+    reference: Optional[Path] = typer.Option(None, "--reference", help="Folder of human-approved versions (same names): BLEU/chrF/TER gain in the report."),
     select: Optional[list[str]] = SelectOpt,
     ignore: Optional[list[str]] = IgnoreOpt,
     target: Optional[str] = TargetOpt,
@@ -119,7 +120,8 @@ def run(
     if report is not None:
         from ..report.writer import write_reports
 
-        written = write_reports(report, summary, settings)
+        written = write_reports(report, summary, settings, reference=reference,
+                                warn=lambda m: console_err.print(f"[yellow]warning:[/] {m}", soft_wrap=True))
         if not quiet:
             for path in written:
                 console_err.print(f"report: {path}")

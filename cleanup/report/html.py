@@ -86,9 +86,10 @@ def _render_cleaned(change: dict, right: list[tuple[str, bool]]) -> str:
     if entries:
         label += ' <span class="entry">' + esc(", ".join(entries)) + "</span>"
     inner = "".join(f'<span class="i">{_visible(t)}</span>' if differs else _visible(t) for t, differs in right)
-    after = f'<ins class="after">{inner}</ins>' if change["after"] else '<span class="after gone" aria-label="deleted">⌫</span>'
+    after = f'<ins class="after">{inner}</ins>' if change["after"] else '<span class="after gone" aria-label="deleted"></span>'
+    extra = " has-entry" if entries else ""
     before = f'<span class="before">{_visible(change["before"])}</span>'
-    return (f'<span class="c s-{esc(change["safety"])}" data-c="{cid}" data-rules="{esc(" ".join(rules))}" '
+    return (f'<span class="c s-{esc(change["safety"])}{extra}" data-c="{cid}" data-rules="{esc(" ".join(rules))}" '
             f'data-safety="{esc(change["safety"])}" title="{esc(_change_title(change))}">{after}{before}'
             f'<button type="button" class="chip" aria-pressed="false" '
             f'title="click to reject this change (keep the original)">{label}'
@@ -367,7 +368,7 @@ TEMPLATE = """<!doctype html>
 <title>cleanup review</title>
 <style>{css}</style>
 </head>
-<body>
+<body class="labels-review">
 <header class="top">
 <h1>Cleanup review</h1>
 <p class="totals">{totals}</p>
@@ -376,13 +377,14 @@ TEMPLATE = """<!doctype html>
 <nav class="toolbar" aria-label="filters and decisions">
 <div class="grp"><span class="lbl">Safety</span>{safety_filters}</div>
 <div class="grp rules"><span class="lbl">Rules</span><a href="#" id="rules-all">all</a>/<a href="#" id="rules-none">none</a> {rule_filters}</div>
-<div class="grp"><label><input type="checkbox" id="only-changed" checked> only paragraphs with changes or flags</label></div>
+<div class="grp"><label><input type="checkbox" id="only-changed" checked> only paragraphs with changes or flags</label>
+<label>labels <select id="labels"><option value="review">on review and glossary changes</option><option value="all">on every change</option><option value="none">none (hover a change)</option></select></label></div>
 <div class="grp decisions"><span id="decision-count">0 rejected</span>
 <button type="button" id="save-decisions">Save decisions…</button></div>
 </nav>
 <main>
 <section class="overview"><h2>Summary</h2>{summary}
-<p class="help">Click a rule label in the cleaned column to <b>reject</b> that change (the original is kept); click again to accept it.
+<p class="help">Click a change in the cleaned column (or its rule label) to <b>reject</b> it (the original is kept); click again to accept it.
 Then <b>Save decisions</b> and run <code>cleanup apply decisions.json --out DIR</code>. Hover a change for its rule, glossary entry and message.</p>
 </section>
 {skipped}
@@ -442,7 +444,7 @@ q{font-style:normal;background:#f3e5f5;border-radius:3px;padding:0 .15rem;overfl
 table.sbs{width:100%;border-collapse:collapse;table-layout:fixed;margin-top:.5rem}
 table.sbs col.c-ln{width:3.6rem}
 table.sbs col.c-half{width:calc(50% - 1.8rem)}
-table.sbs thead th{position:sticky;top:2.6rem;background:#fff;text-align:left;font-size:.8rem;color:var(--dim);border-bottom:1px solid var(--line);padding:.2rem .6rem;z-index:2}
+table.sbs thead th{background:#fff;text-align:left;font-size:.8rem;color:var(--dim);border-bottom:1px solid var(--line);padding:.2rem .6rem;z-index:2}
 table.sbs td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal}
 table.sbs td.ln{color:var(--dim);font-size:.78rem;text-align:right;font-variant-numeric:tabular-nums;padding-right:.4rem;white-space:nowrap}
 table.sbs td.orig{background:#fffdfd;border-right:1px solid var(--line)}
@@ -453,7 +455,6 @@ del.c .d{background:var(--deld);text-decoration:line-through;text-decoration-col
 .c .caret{color:#c62828;font-weight:700}
 ins.after{text-decoration:none;background:var(--ins);border-radius:3px}
 ins.after .i{background:var(--insd)}
-.after.gone{color:#c62828;font-size:.8em}
 span.c .before{display:none;background:#eee;border-radius:3px}
 span.c.rejected .after{display:none}
 span.c.rejected .before{display:inline}
@@ -467,6 +468,11 @@ span.c.rejected .chip{color:var(--rej);text-decoration:line-through;background:#
 span.c.rejected .verdict::after{content:" rejected";text-decoration:none}
 .chip:focus-visible{outline:2px solid #3e63dd}
 .c.off .chip{display:none}
+body.labels-review span.c.s-safe:not(.has-entry):not(.rejected) .chip{display:none}
+body.labels-none span.c:not(.rejected) .chip{display:none}
+td.clean span.c{cursor:pointer}
+td.clean span.c:hover{box-shadow:0 0 0 1px #3e63dd;border-radius:3px}
+.after.gone{display:inline-block;width:2px;height:1.05em;background:#e53935;vertical-align:-.15em;margin:0 1px}
 del.c.off,del.c.off .d{background:none;text-decoration:none}
 span.c.off ins.after,span.c.off ins.after .i{background:none;outline:none}
 span.c.off .after.gone{display:none}
@@ -511,8 +517,7 @@ function setRejected(id, value){ if (value) rejected[id] = true; else delete rej
 
 changeEls.forEach(function(el){
   paint(el);
-  var chip = el.querySelector('.chip');
-  if (chip) chip.addEventListener('click', function(ev){
+  el.addEventListener('click', function(ev){
     ev.preventDefault();
     var id = el.getAttribute('data-c');
     setRejected(id, !rejected[id]);
@@ -546,6 +551,11 @@ function applyFilters(){
   });
   document.body.classList.toggle('only-changed', document.getElementById('only-changed').checked);
 }
+var labels = document.getElementById('labels');
+labels.addEventListener('change', function(){
+  document.body.classList.remove('labels-review', 'labels-all', 'labels-none');
+  document.body.classList.add('labels-' + labels.value);
+});
 document.querySelectorAll('input[data-filter-rule], input[data-filter-safety], #only-changed').forEach(function(box){
   box.addEventListener('change', applyFilters);
 });

@@ -17,7 +17,8 @@ Chinese per character (``normalized=True, asian_support=True``; without
 ``normalized`` sacrebleu ignores ``asian_support`` and a Chinese paragraph
 is one token). BLEU uses the ``zh`` tokenizer when the text is Chinese,
 ``13a`` otherwise. The corpus scores are sacrebleu's corpus scores over the
-segments of all files (not an average of file scores).
+segments of all files (not an average of file scores); the corpus BLEU uses
+``zh`` when any file is Chinese (on other text it tokenizes as ``13a``).
 """
 
 from __future__ import annotations
@@ -59,9 +60,15 @@ def edit_rate(originals: Sequence[str], cleaned: Sequence[str]) -> dict:
     return {"ter": _round(ter.score), "chrf": _round(chrf.score), "segments": len(originals)}
 
 
-def against_reference(originals: Sequence[str], cleaned: Sequence[str], references: Sequence[str]) -> dict:
-    """BLEU, chrF and TER of the original and of the cleaned text against the reference, and the gain."""
-    chinese = is_chinese("".join(references))
+def against_reference(originals: Sequence[str], cleaned: Sequence[str], references: Sequence[str],
+                      chinese: bool | None = None) -> dict:
+    """BLEU, chrF and TER of the original and of the cleaned text against the reference, and the gain.
+
+    ``chinese`` picks the ``zh`` BLEU tokenizer (default: the reference is mostly Chinese). On
+    text without Chinese characters ``zh`` tokenizes exactly as ``13a``, so a mixed corpus uses it.
+    """
+    if chinese is None:
+        chinese = is_chinese("".join(references))
     out: dict = {"bleu_tokenize": "zh" if chinese else "13a", "segments": len(references)}
     for name, hyps in (("original", originals), ("cleaned", cleaned)):
         out[name] = score_segments(hyps, references, chinese)
@@ -154,6 +161,7 @@ def corpus_metrics(files: Iterable[FileMetrics]) -> dict:
         o = [s for f in with_ref for s in f.ref_segments[0]]
         c = [s for f in with_ref for s in f.ref_segments[1]]
         r = [s for f in with_ref for s in f.ref_segments[2]]
-        out["reference"] = against_reference(o, c, r)
+        chinese = any(is_chinese(" ".join(f.ref_segments[2])) for f in with_ref)
+        out["reference"] = against_reference(o, c, r, chinese)
         out["reference"]["files"] = len(with_ref)
     return out
