@@ -458,7 +458,7 @@ ins.after .i{background:var(--insd)}
 span.c .before{display:none;background:#eee;border-radius:3px}
 span.c.rejected .after{display:none}
 span.c.rejected .before{display:inline}
-.chip{font:inherit;font-size:.68rem;line-height:1.2;vertical-align:.15em;margin:0 .1rem 0 .15rem;padding:0 .25rem;border-radius:4px;border:1px solid currentColor;background:#fff;cursor:pointer;white-space:nowrap;font-family:ui-monospace,"DejaVu Sans Mono",monospace}
+.chip{font:inherit;font-size:.6rem;line-height:1.1;vertical-align:.55em;margin:0 .1rem 0 .05rem;padding:0 .2rem;border-radius:4px;border:1px solid currentColor;background:#fff;cursor:pointer;white-space:nowrap;font-family:ui-monospace,"DejaVu Sans Mono",monospace}
 .chip .sf{margin-left:.25rem;opacity:.75}
 .chip .entry{margin-left:.25rem;font-family:system-ui,sans-serif}
 .s-safe .chip{color:var(--safe)}
