@@ -122,6 +122,11 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
     direct = {p.resolve() for p in paths if not p.is_dir()}
     if out is not None:
         _check_writable(out)
+    # Build the rules (and load the glossary) before anything is written: a
+    # malformed glossary stops the run here with its file and line (exit 2).
+    from .core.pipeline import get_cleaner
+
+    get_cleaner(settings)
     items: list[InputFile] = []
     for item in iter_inputs(paths):
         if isinstance(item, InputError):

@@ -115,6 +115,10 @@ def _extras(e: Entry) -> str | None:
         extra["safety"] = e.safety
     if e.patterns:
         extra["pattern"] = list(e.patterns)
+    if e.examples and not e.wrong:  # no wrong term to carry the inputs as context
+        extra["inputs"] = [x.input for x in e.examples]
+    if e.examples and not e.right:  # no right term to carry the outputs as context
+        extra["outputs"] = [x.output for x in e.examples]
     return "cleanup: " + json.dumps(extra, ensure_ascii=False) if extra else None
 
 
@@ -209,7 +213,8 @@ def read_tbx(path: Path) -> list[Entry]:
             id=entry_id, kind=extras.get("kind", "term"), wrong=tuple(wrong), patterns=tuple(extras.get("pattern", ())),
             right=right, source=source, note=note, case=extras.get("case", "preserve"),
             safety=extras.get("safety", "safe"),
-            examples=tuple(Example(i, o) for i, o in zip(inputs, outputs)), file=str(path),
+            examples=tuple(Example(i, o) for i, o in zip(inputs or extras.get("inputs", []),
+                                                            outputs or extras.get("outputs", []))), file=str(path),
         ))
     return entries
 
