@@ -85,9 +85,17 @@ class GluedWords(Rule):
         Example("the NDRC and COVID19 and reficion", "the NDRC and COVID19 and reficion", "trap: acronyms, digits, unknown words"),
     )
 
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        self._plain: set[str] = set()  # tokens already known to need no split (most of a text)
+
     def find(self, text: str, ctx) -> Iterable[Edit]:
+        plain = self._plain
         for match in WORD_RE.finditer(text):
             token = match.group()
+            if token in plain:
+                continue
+            found = False
             if token.isupper() and len(token) <= 6:
                 continue  # acronyms
             if "'" in token or "’" in token:
@@ -100,7 +108,10 @@ class GluedWords(Rule):
                 split = best_split(part)
                 if split is None:
                     continue
+                found = True
                 at = match.start() + offset + len(split[0])
                 if ctx is not None and ctx.is_protected(match.start(), match.end()):
                     continue
                 yield self.edit(at, at, " ", f"'{part}' looks like '{split[0]} {split[1]}' glued together")
+            if not found and len(plain) < 500_000:
+                plain.add(token)

@@ -75,13 +75,26 @@ class RepeatedPhrase(Rule):
     )
 
     def find(self, text: str, ctx) -> Iterable[Edit]:
+        # Cheap filter first (C-speed scans): the word positions i where word i
+        # comes back 1..5 words later. Only texts with such a position pay for
+        # the word spans and the careful check.
+        keys = WORD_RE.findall(text.lower())
+        starts: set[int] = set()
+        for n in range(1, MAX_PHRASE_WORDS + 1):
+            starts.update(i for i, (a, b) in enumerate(zip(keys, keys[n:])) if a == b)
+        if not starts:
+            return
         words = [(m.start(), m.end(), m.group().lower()) for m in WORD_RE.finditer(text)]
         count = len(words)
         i = 0
         while i < count:
+            if i not in starts:
+                i += 1
+                continue
             found = None
+            key = words[i][2]
             for n in range(min(MAX_PHRASE_WORDS, (count - i) // 2), 0, -1):
-                if self._is_repeat(text, words, i, n):
+                if words[i + n][2] == key and self._is_repeat(text, words, i, n):
                     found = n
                     break
             if found is None:
