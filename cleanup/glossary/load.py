@@ -137,6 +137,7 @@ def parse_text(text: str, filename: str = "<text>") -> tuple[list[Entry], list[P
         return [], [Problem(filename, line, None, f"TOML syntax error: {message}")]
     lines = text.splitlines()
     headers = _header_lines(lines)
+    all_headers = sorted(n for numbers in headers.values() for n in numbers)
     entries: list[Entry] = []
     problems: list[Problem] = []
     for key, value in data.items():
@@ -151,7 +152,7 @@ def parse_text(text: str, filename: str = "<text>") -> tuple[list[Entry], list[P
         starts = headers.get(key, [])
         for index, table in enumerate(value):
             start = starts[index] if index < len(starts) else None
-            end = _next_header(headers, start, len(lines))
+            end = _next_header(all_headers, start, len(lines))
             entry, entry_problems = _build_entry(key, table, filename, lines, start, end)
             problems.extend(entry_problems)
             if entry is not None:
@@ -169,11 +170,14 @@ def _header_lines(lines: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def _next_header(headers: dict[str, list[int]], start: int | None, last: int) -> int:
+def _next_header(all_headers: list[int], start: int | None, last: int) -> int:
+    """The line of the first table header after ``start`` (all_headers sorted)."""
+    from bisect import bisect_right
+
     if start is None:
         return last + 1
-    later = [n for numbers in headers.values() for n in numbers if n > start]
-    return min(later) if later else last + 1
+    i = bisect_right(all_headers, start)
+    return all_headers[i] if i < len(all_headers) else last + 1
 
 
 def _first_line(lines: list[str], key: str) -> int | None:
