@@ -1,0 +1,112 @@
+"""Mojibake (ZH1xx): recoverable and lossy, on whole seed text and random clean text."""
+
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from cleanup.core.edits import apply_changes
+from cleanup.core.pipeline import Cleaner
+from cleanup.core.settings import Settings
+from cleanup.io.plausibility import common_han
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ZH_SEED = (SEEDS / "004_05ad7d13ced315b7.txt").read_text(encoding="utf-8")
+SIMPLIFIED = opencc.OpenCC("t2s").convert(ZH_SEED)
+MOJIBAKE = Cleaner(Settings(select=("ZH1",)))
+
+
+def damage(text: str, encoding: str, misread_as: str) -> str:
+    return text.encode(encoding).decode(misread_as, errors="replace")
+
+
+@pytest.mark.parametrize("encoding,misread_as,rule", [
+    ("utf-8", "latin-1", "ZH101"),
+    ("utf-8", "cp1252", None),       # lossy: cp1252 has no 0x81, 0x8D, 0x8F, 0x90, 0x9D
+    ("gbk", "latin-1", "ZH102"),
+    ("gbk", "cp1252", "ZH102"),
+])
+def test_whole_seed_mis_decoded_is_repaired(encoding, misread_as, rule):
+    garbled = damage(SIMPLIFIED, encoding, misread_as)
+    result = MOJIBAKE.clean_text(garbled)
+    assert apply_changes(garbled, result.changes) == result.output
+    if rule is not None:
+        assert result.output == SIMPLIFIED
+        assert {c.rule for c in result.changes} == {rule}
+        assert not result.flags
+    else:
+        lost = result.output.count("\ufffd")
+        assert lost > 0 and result.flags, "lost bytes are marked and flagged"
+        from difflib import SequenceMatcher
+
+        assert SequenceMatcher(None, result.output, SIMPLIFIED, autojunk=False).ratio() > 0.8
+
+
+def test_utf8_read_as_gbk_lossless_line():
+    line = "蓝佛安在上党区政务服务中"
+    garbled = line.encode("utf-8").decode("gbk")  # every byte pair happens to be valid GBK: nothing lost
+    result = MOJIBAKE.clean_text(garbled + "\n")
+    assert result.output == line + "\n"
+    assert [c.rule for c in result.changes] == ["ZH103"] * len(result.changes)
+    assert not result.flags
+
+
+def test_utf8_read_as_gbk_lossy_seed_is_repaired_where_possible_and_flagged():
+    garbled = damage(SIMPLIFIED, "utf-8", "gbk")
+    assert "鐪佸" in garbled  # 省委 as it looks
+    result = MOJIBAKE.clean_text(garbled)
+    holes = result.output.count("\ufffd")
+    assert 0 < holes < 0.3 * len(SIMPLIFIED)
+    # where nothing was lost the text is right: every line equals the original but for the holes
+    for got, want in zip(result.output.splitlines(), SIMPLIFIED.splitlines()):
+        assert len(got) <= len(want) + 1
+    assert "蓝(lán)佛安" in result.output and "新型城镇(zhèn)化" in result.output
+    lost = sum(int(f.message.split()[0]) for f in result.flags if f.rule == "ZH103")
+    assert lost == holes, "the flags say how many characters are lost"
+    assert all(c.safety.value in ("safe", "review") for c in result.changes)
+    assert MOJIBAKE.clean_text(result.output).output == result.output
+
+
+def test_lossy_file_through_the_cli_is_never_clean(tmp_path):
+    from cli_helpers import run_cli
+
+    source = tmp_path / "garbled.txt"
+    source.write_text(damage("省委书记蓝佛安在上党区调研。\n", "utf-8", "gbk"), encoding="utf-8")
+    result = run_cli("run", source, "--out", tmp_path / "out")
+    assert result.returncode == 0
+    out = (tmp_path / "out" / "garbled.txt").read_text(encoding="utf-8")
+    assert out == "省\ufffd书记蓝佛安在上党区调研\ufffd\n"  # 委 and 。 lost a byte each
+    check = run_cli("check", tmp_path / "out" / "garbled.txt")
+    assert check.returncode == 1, "the repaired file still carries the loss"
+
+
+def test_seeds_are_left_alone():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        result = MOJIBAKE.clean_text(text)
+        assert result.output == text and not result.flags, path.name
+
+
+COMMON = sorted(common_han())
+CJK_PUNCT = "，。、；：？！（）“”《》…—"
+clean_chinese = st.lists(st.sampled_from(COMMON + list(CJK_PUNCT) + list("0123456789")), min_size=1, max_size=60) \
+    .map("".join)
+any_han = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=40)
+english = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=80)
+accented = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ,.éèêëàâäôöûüùçñßøåæœÉÀÖÜ—–“”‘’…€")), min_size=1,
+                   max_size=60)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(clean_chinese, st.tuples(clean_chinese, english).map(" ".join), english, accented))
+def test_clean_text_is_never_touched_by_mojibake_rules(text):
+    result = MOJIBAKE.clean_text(text)
+    assert result.output == text
+    assert not result.changes
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_han)
+def test_rare_but_correct_han_is_never_touched(text):
+    assert MOJIBAKE.clean_text(text).output == text
