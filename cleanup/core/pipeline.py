@@ -201,23 +201,26 @@ class Cleaner:
             for number, raw in enumerate(raw_lines, start=1):
                 line = Line(number, offset, raw, raw)
                 offset += len(raw)
-                if self._line_rules:
-                    self._repair_line(line)
                 yield line
 
         stream: Iterable[Line] = lines()
         if markdown:
             stream = markdown_verbatim(stream)
         for line in stream:
-            if line.kind != VERBATIM:
+            if line.kind != VERBATIM:  # Markdown code and front matter: not even line repairs
+                if self._line_rules:
+                    self._repair_line(line, markdown)
                 line.kind = classify_line(line.text)
             yield line
 
-    def _repair_line(self, line: Line) -> None:
+    def _repair_line(self, line: Line, markdown: bool = False) -> None:
         fixes: list[Edit] = []
         for rule in self._line_rules:
             for edit in rule.find(line.text, None):  # type: ignore[arg-type]
                 (line.flags if edit.safety is Safety.FLAG else fixes).append(edit)
+        if fixes:
+            protected = protected_spans(line.text, markdown)
+            fixes = [e for e in fixes if not touches(e.start, e.end, protected)]
         if fixes:
             kept, _ = select_non_overlapping(fixes)
             line.edits = kept

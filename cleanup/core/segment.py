@@ -142,21 +142,46 @@ class RawBlock:
         return "".join(line.original for line in self.lines)
 
 
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|"
+    "dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|"
+    "main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
+    "thead|title|tr|track|ul|script|pre|style|textarea"
+)
+#: A line that opens a CommonMark HTML block (types 1-6): a block-level tag, a comment, ``<?``, ``<!X``.
+_HTML_BLOCK_START = re.compile(rf" {{0,3}}<(?:/?(?:{_BLOCK_TAGS})(?=[\s/>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)", re.IGNORECASE)
+#: Type 7: any other complete tag alone on its line (it cannot interrupt a paragraph).
+_HTML_LONE_TAG = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>\s*$")
+
+
 def markdown_verbatim(lines: Iterable[Line]) -> Iterator[Line]:
-    """Mark front matter and fenced or indented code blocks of Markdown as verbatim."""
+    """Mark front matter, fenced or indented code blocks and HTML blocks of Markdown as verbatim.
+
+    Front matter is YAML (``---``) or TOML (``+++``) from the first line; an
+    HTML block runs from a line that opens with a tag to the next blank line
+    (CommonMark's rule for ``<div>``-style blocks); inline HTML inside prose
+    is a protected span instead.
+    """
     fence: str | None = None
-    in_front_matter = in_indented = False
+    front_matter: str | None = None
+    in_indented = in_html = False
     previous_blank = True
     for line in lines:
         text = line.text.rstrip("\r\n")
         blank = not text.strip()
         indented = text.startswith("    ") or text.startswith("\t")
-        if line.number == 1 and text == "---":
-            in_front_matter = True
+        if line.number == 1 and text in ("---", "+++"):
+            front_matter = text
             line.kind = VERBATIM
-        elif in_front_matter:
+        elif front_matter is not None:
             line.kind = VERBATIM
-            in_front_matter = text not in ("---", "...")
+            if text == front_matter or (front_matter == "---" and text == "..."):
+                front_matter = None
+        elif in_html:
+            if blank:
+                in_html = False
+            else:
+                line.kind = VERBATIM
         elif fence is not None:
             line.kind = VERBATIM
             if text.lstrip().startswith(fence):
@@ -166,6 +191,10 @@ def markdown_verbatim(lines: Iterable[Line]) -> Iterator[Line]:
             line.kind = VERBATIM
         elif indented and (in_indented or previous_blank):
             in_indented = True
+            line.kind = VERBATIM
+        elif _HTML_BLOCK_START.match(text) or (previous_blank and _HTML_LONE_TAG.match(text)):
+            in_html = True
+            in_indented = False
             line.kind = VERBATIM
         elif not blank:
             in_indented = False
