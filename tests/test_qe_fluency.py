@@ -164,12 +164,24 @@ def test_calibration_sets_the_threshold_from_the_clean_text(gpt2):
 # -- the commands, as a user calls them ------------------------------------------------------
 
 def _cleanup(*args, env=None):
+    """The command in a fresh process, as a user runs it (exit codes and one-line errors of main())."""
     return subprocess.run([sys.executable, "-m", "cleanup", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, env=env)
 
 
+def _cli(*args):
+    """The command in this process (the model libraries are imported once for the session)."""
+    from typer.testing import CliRunner
+
+    from cleanup.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    result.returncode = result.exit_code
+    return result
+
+
 def test_run_with_qe_model_puts_scores_in_report_json(gpt2, tmp_path):
-    done = _cleanup("run", SEEDS, "--out", tmp_path / "out", "--report", tmp_path, "--qe-model", gpt2, "--quiet")
+    done = _cli("run", SEEDS, "--out", tmp_path / "out", "--report", tmp_path, "--qe-model", gpt2, "--quiet")
     assert done.returncode == 0, done.stderr
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     entry = next(f for f in report["files"] if f["path"].endswith(MT_SEED.name))
@@ -184,7 +196,7 @@ def test_run_with_qe_model_puts_scores_in_report_json(gpt2, tmp_path):
 
 
 def test_qe_command_lists_worst_first_and_writes_json(gpt2, tmp_path):
-    done = _cleanup("qe", MT_SEED, CLEAN_SEED, "--model", gpt2, "--calibrate", CLEAN_SEED, "--json", tmp_path / "qe.json",
+    done = _cli("qe", MT_SEED, CLEAN_SEED, "--model", gpt2, "--calibrate", CLEAN_SEED, "--json", tmp_path / "qe.json",
                     "--top", "3", "--batch-size", "5")
     assert done.returncode == 0, done.stderr
     assert "least fluent sentences" in done.stdout and "sentence(s) flagged" in done.stderr

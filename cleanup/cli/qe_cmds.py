@@ -118,6 +118,7 @@ def pairs(
     config: Optional[Path] = ConfigOpt,
     device: str = DeviceOpt,
     batch_size: int = typer.Option(8, "--batch-size", min=1, help="Sentences per translation call."),
+    mt_max_tokens: int = typer.Option(256, "--mt-max-tokens", min=1, help="At most this many tokens per translated sentence."),
     percentile: float = PercentileOpt,
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the findings as JSON to this file."),
 ) -> None:
@@ -143,7 +144,7 @@ def pairs(
     if mt_model is not None:
         from ..qe.backtranslate import BackTranslator
 
-        translator = BackTranslator(mt_model, device=device, batch_size=batch_size)
+        translator = BackTranslator(mt_model, device=device, batch_size=batch_size, max_new_tokens=mt_max_tokens)
     entries, why_not = glossary_entries(settings)
     if why_not:
         console_err.print(f"[yellow]warning:[/] {why_not}")

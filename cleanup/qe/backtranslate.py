@@ -36,8 +36,8 @@ class BackTranslator:
 
     def __init__(self, model_dir: Path | str, device: str = "cpu", batch_size: int = 8,
                  max_new_tokens: int = 256, prefix: str | None = None) -> None:
-        torch, transformers = require_neural()
         folder = check_model_dir(model_dir, "--mt-model")
+        torch, transformers = require_neural()
         self.torch = torch
         self.device = resolve_device(device)
         self.batch_size = max(1, int(batch_size))
@@ -80,7 +80,9 @@ class BackTranslator:
                                        truncation=True, max_length=self.max_input)
                 batch.pop("token_type_ids", None)
                 batch = {name: tensor.to(self.device) for name, tensor in batch.items()}
-                output = self.model.generate(**batch, do_sample=False, num_beams=1, max_new_tokens=self.max_new_tokens,
+                # an English sentence is rarely more than twice its Chinese source in tokens
+                budget = min(self.max_new_tokens, 2 * int(batch["input_ids"].shape[1]) + 8)
+                output = self.model.generate(**batch, do_sample=False, num_beams=1, max_new_tokens=budget,
                                              **self.generate_options)
                 for k, text in zip(chosen, self.tokenizer.batch_decode(output, skip_special_tokens=True)):
                     translated[k] = text.strip()

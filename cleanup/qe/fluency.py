@@ -108,8 +108,8 @@ class FluencyScorer:
     """
 
     def __init__(self, model_dir: Path | str, device: str = "cpu", batch_size: int = 16, context: int | None = None) -> None:
-        torch, transformers = require_neural()
         folder = check_model_dir(model_dir, "--model")
+        torch, transformers = require_neural()
         self.torch = torch
         self.device = resolve_device(device)
         self.batch_size = max(1, int(batch_size))

@@ -132,11 +132,31 @@ def _length(p: Paragraph) -> int:
 _BEADS = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (2, 1): 2.3, (1, 2): 2.3}
 
 
+#: weight of the squared log length ratio: a 2x mismatch in a 1-1 bead costs about 1.9
+_LENGTH_WEIGHT = 4.0
+
+
 def align(zh: list[Paragraph], en: list[Paragraph]) -> list[Bead]:
-    """Length-based alignment of Chinese and English paragraphs (both in order)."""
+    """Length-based alignment of Chinese and English paragraphs (both in order).
+
+    The English/Chinese length ratio is first taken over the whole pair,
+    then re-estimated over the 1-1 beads of that first alignment and the
+    alignment redone: a dropped or added paragraph would otherwise bias the
+    ratio and pull its neighbours into a merged bead.
+    """
     if not zh or not en:
         return [Bead(zh, [])] if zh else ([Bead([], en)] if en else [])
     ratio = sum(map(_length, en)) / sum(map(_length, zh))
+    beads = _align_with_ratio(zh, en, ratio)
+    ones = [b for b in beads if len(b.zh) == 1 and len(b.en) == 1]
+    if ones:
+        better = sum(_length(b.en[0]) for b in ones) / sum(_length(b.zh[0]) for b in ones)
+        if abs(better - ratio) > 1e-9:
+            beads = _align_with_ratio(zh, en, better)
+    return beads
+
+
+def _align_with_ratio(zh: list[Paragraph], en: list[Paragraph], ratio: float) -> list[Bead]:
     inf = math.inf
     n, m = len(zh), len(en)
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -152,7 +172,7 @@ def align(zh: list[Paragraph], en: list[Paragraph]) -> list[Bead]:
                 if a and b:
                     zlen = sum(_length(p) for p in zh[i:i + a]) * ratio
                     elen = sum(_length(p) for p in en[j:j + b])
-                    step = math.log((elen + 1) / (zlen + 1)) ** 2 + penalty
+                    step = _LENGTH_WEIGHT * math.log((elen + 1) / (zlen + 1)) ** 2 + penalty
                 else:
                     step = penalty
                 if cost[i][j] + step < cost[i + a][j + b]:
