@@ -193,6 +193,9 @@ def test_run_with_qe_model_puts_scores_in_report_json(gpt2, tmp_path):
         assert output[sentence["start"]:sentence["end"]] == sentence["text"]   # offsets into the cleaned output
         assert all(set(t) == {"text", "surprisal", "flagged"} for t in sentence["tokens"])
     assert any(s["flagged"] for f in report["files"] for s in f["qe"]["sentences"])
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")   # the report engineer's renderer
+    n_flagged = sum(s["flagged"] for s in qe["sentences"])
+    assert f"Fluency (quality estimation): {n_flagged} of {len(qe['sentences'])} sentences flagged" in html
 
 
 def test_qe_command_lists_worst_first_and_writes_json(gpt2, tmp_path):
