@@ -274,8 +274,14 @@ def render_html(report: dict, sources: dict[str, str]) -> str:
     for i, f in enumerate(files):
         sections.append(_render_file(i, f, sources.get(f["path"])))
 
+    try:
+        from ..core.rules import all_rules
+
+        names = {code: f"{rule.name}: {rule.summary()}" for code, rule in all_rules().items()}
+    except Exception:  # a report must render even if a rule module is broken
+        names = {}
     rule_filters = "".join(
-        f'<label class="rf"><input type="checkbox" data-filter-rule="{esc(code)}" checked> {esc(code)} '
+        f'<label class="rf" title="{esc(names.get(code, code))}"><input type="checkbox" data-filter-rule="{esc(code)}" checked> {esc(code)} '
         f'<span class="dim">{n}</span></label>' for code, n in sorted(rule_counts.items()))
     safety_filters = "".join(
         f'<label class="sfl s-{k}"><input type="checkbox" data-filter-safety="{k}" checked> {k} <span class="dim">{n}</span></label>'
@@ -455,7 +461,7 @@ del.c .d{background:var(--deld);text-decoration:line-through;text-decoration-col
 .c .caret{color:#c62828;font-weight:700}
 ins.after{text-decoration:none;background:var(--ins);border-radius:3px}
 ins.after .i{background:var(--insd)}
-span.c .before{display:none;background:#eee;border-radius:3px}
+span.c .before{display:none;background:#fff3c4;border-radius:3px;outline:1px dashed #c62828}
 span.c.rejected .after{display:none}
 span.c.rejected .before{display:inline}
 .chip{font:inherit;font-size:.6rem;line-height:1.1;vertical-align:.55em;margin:0 .1rem 0 .05rem;padding:0 .2rem;border-radius:4px;border:1px solid currentColor;background:#fff;cursor:pointer;white-space:nowrap;font-family:ui-monospace,"DejaVu Sans Mono",monospace}
@@ -464,8 +470,8 @@ span.c.rejected .before{display:inline}
 .s-safe .chip{color:var(--safe)}
 .s-review .chip{color:var(--review);background:#fff6e5}
 span.c.s-review ins.after{outline:1px dashed var(--review)}
-span.c.rejected .chip{color:var(--rej);text-decoration:line-through;background:#f4f4f4}
-span.c.rejected .verdict::after{content:" rejected";text-decoration:none}
+span.c.rejected .chip{color:#444;background:#eee}
+span.c.rejected .verdict::after{content:" ✗ rejected";color:#c62828;font-weight:700}
 .chip:focus-visible{outline:2px solid #3e63dd}
 .c.off .chip{display:none}
 body.labels-review span.c.s-safe:not(.has-entry):not(.rejected) .chip{display:none}
