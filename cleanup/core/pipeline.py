@@ -39,6 +39,8 @@ from .settings import Settings
 
 #: Rules of this stage or earlier run on single lines, before classification.
 LINE_STAGE_MAX = Stage.ZH_PINYIN - 1
+#: Passes of the line repairs (ZH1xx) on one line, at most.
+LINE_PASSES = 3
 #: How much of each language a :class:`DocStats` keeps as a sample.
 SAMPLE_CHARS = 100_000
 
@@ -214,17 +216,47 @@ class Cleaner:
             yield line
 
     def _repair_line(self, line: Line, markdown: bool = False) -> None:
-        fixes: list[Edit] = []
-        for rule in self._line_rules:
-            for edit in rule.find(line.text, None):  # type: ignore[arg-type]
-                (line.flags if edit.safety is Safety.FLAG else fixes).append(edit)
-        if fixes:
-            protected = protected_spans(line.text, markdown)
-            fixes = [e for e in fixes if not touches(e.start, e.end, protected)]
-        if fixes:
+        """Run the line repairs (ZH1xx) on one line, to a fixed point like any stage.
+
+        One repair can reveal another (ftfy's pass leaves a run that the GBK
+        rule then sees), so the rules run again on the repaired line, at most
+        :data:`LINE_PASSES` times; the edits kept on the line are the composed
+        changes in the line's input coordinates. Flags of a later pass are
+        kept only where no earlier flag already covers that input.
+        """
+        from .sourcemap import SourceMap
+
+        smap: SourceMap | None = None
+        text = line.text
+        flags: list[Edit] = []
+        for _ in range(LINE_PASSES):
+            fixes: list[Edit] = []
+            found: list[Edit] = []
+            for rule in self._line_rules:
+                for edit in rule.find(text, None):  # type: ignore[arg-type]
+                    (found if edit.safety is Safety.FLAG else fixes).append(edit)
+            for edit in found:
+                if smap is not None:
+                    s, e = smap.orig_span(edit.start, edit.end)
+                    if any(f.start < e and s < f.end or f.start == s for f in flags):
+                        continue
+                    edit = Edit(s, e, edit.replacement, edit.rule, edit.message, edit.safety, edit.entry)
+                flags.append(edit)
+            if fixes:
+                protected = protected_spans(text, markdown)
+                fixes = [e for e in fixes if not touches(e.start, e.end, protected) and e.replacement != text[e.start:e.end]]
+            if not fixes:
+                break
             kept, _ = select_non_overlapping(fixes)
-            line.edits = kept
-            line.text = splice(line.text, kept)
+            if smap is None:
+                smap = SourceMap(line.original)
+            smap.apply(kept)
+            text = smap.text
+        line.flags = flags
+        if smap is not None:
+            line.text = smap.text
+            line.edits = [Edit(c.start, c.end, c.after, c.rule, c.message, c.safety, (c.entries or (None,))[0])
+                          for c in smap.changes()]
 
     def clean_lines(self, lines: Iterable[Line], doc: DocContext) -> Iterator[BlockResult]:
         """Alias of :meth:`clean_blocks` for callers that think in lines."""

@@ -101,9 +101,15 @@ class Utf8ReadAsCp1252(Rule):
         import ftfy
 
         body = text.rstrip("\r\n")
-        fixed = _redecode_runs_as_utf8(ftfy.fix_encoding(body, self._fixer()))
-        if fixed == body:
-            return
+        # to its own fixed point: one ftfy pass can leave a run that the next one repairs
+        fixed = body
+        for _ in range(4):
+            previous = fixed
+            fixed = _redecode_runs_as_utf8(ftfy.fix_encoding(fixed, self._fixer()))
+            if fixed == previous or not _UTF8_AS_CP1252.search(fixed):
+                break
+        if fixed == body or text_score(fixed) < text_score(body):
+            return  # not a repair: the result is less plausible than what was there
         gbk_runs = [(m.start(), m.end()) for m, _ in _gbk_repairs(body)]
         for edit in _diff_edits(self, body, fixed, "UTF-8 text decoded as Windows-1252/Latin-1"):
             if any(edit.start < e and s < edit.end for s, e in gbk_runs):
@@ -382,8 +388,6 @@ def _diff_edits(rule: Rule, before: str, after: str, message: str) -> Iterator[E
         if tag == "equal":
             continue
         out = after[j1:j2]
-        if text_score(out) < text_score(before[i1:i2]) and REPLACEMENT not in out:
-            continue  # not a repair: the result is less plausible than what was there
         holes = out.count(REPLACEMENT) - before[i1:i2].count(REPLACEMENT)
         if holes > 0:
             yield rule.edit(i1, i2, out, message + "; bytes were lost here", safety=Safety.REVIEW)
