@@ -18,6 +18,7 @@ to honour an editor's accept/reject decisions.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Sequence
@@ -190,15 +191,40 @@ def select_non_overlapping(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit
     Returns ``(kept_sorted_by_start, dropped)``. Dropped edits are not lost:
     the pipeline runs again on the new text and their rule gets another try.
     """
+    # ``kept`` stays sorted by (start, end) and its edits never overlap, so only
+    # the neighbours of a new edit's position can collide with it: each check
+    # is O(log n) instead of a scan of everything kept (thousands of edits per
+    # block on a damaged archive).
     kept: list[Edit] = []
+    keys: list[tuple[int, int]] = []
     dropped: list[Edit] = []
     for edit in edits:
-        if any(_collide(edit, other) for other in kept):
+        key = (edit.start, edit.end)
+        i = bisect_left(keys, key)
+        if _collides_near(edit, kept, i):
             dropped.append(edit)
         else:
-            kept.append(edit)
-    kept.sort(key=lambda e: (e.start, e.end))
+            kept.insert(i, edit)
+            keys.insert(i, key)
     return kept, dropped
+
+
+def _collides_near(edit: Edit, kept: list[Edit], i: int) -> bool:
+    """Whether ``edit`` collides with a kept edit; ``i`` is where it would be inserted."""
+    k = i - 1
+    while k >= 0:
+        other = kept[k]
+        if _collide(edit, other):
+            return True
+        if other.start < other.end and other.end <= edit.start:
+            break  # every earlier kept edit ends before this replacement does
+        k -= 1
+    k = i
+    while k < len(kept) and (kept[k].start < edit.end or kept[k].start == edit.start):
+        if _collide(edit, kept[k]):
+            return True
+        k += 1
+    return False
 
 
 def _collide(a: Edit, b: Edit) -> bool:

@@ -59,6 +59,8 @@ class Manifest:
                     continue  # a line torn by a kill
         out.mkdir(parents=True, exist_ok=True)
         self._handle = open(self.path, "a" if resume else "w", encoding="utf-8")
+        if resume and self._handle.tell() and not self.path.read_bytes().endswith(b"\n"):
+            self._handle.write("\n")  # end a line torn by a kill before appending
 
     def is_done(self, relative: Path, source: Path, target: Path) -> bool:
         record = self.done.get(str(relative))
