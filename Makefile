@@ -22,5 +22,10 @@ test: $(STAMP)
 	$(BIN)/cleanup glossary lint
 	$(BIN)/cleanup glossary test
 
+# Throughput, glossary scaling, peak memory and --jobs speed-up on a generated corpus (not part of `make test`).
+# Quick run: BENCH_SIZE_MB=5 BENCH_BIG_MB=50 BENCH_SECONDS=5 make bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean-reports:
 	rm -rf reports/cleaned reports/report.json reports/report.html
