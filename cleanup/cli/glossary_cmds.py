@@ -14,7 +14,24 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .common import ConfigOpt, GlossaryOpt, app, build_settings, console, console_err
+from rich.console import Console
+
+from .common import ConfigOpt, GlossaryOpt, app, build_settings
+
+
+class _Consoles:
+    """Consoles made on use, bound to the current stdout/stderr (test runners swap them)."""
+
+    @property
+    def out(self) -> Console:
+        return Console(highlight=False)
+
+    @property
+    def err(self) -> Console:
+        return Console(stderr=True, highlight=False)
+
+
+_consoles = _Consoles()
 
 glossary_app = typer.Typer(help="Check, test, list, edit, import, export and mine the glossary.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
@@ -43,8 +60,8 @@ def lint_cmd(glossary: Optional[list[Path]] = GlossaryOpt, config: Optional[Path
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
         style = "bold red" if problem.severity == "error" else "yellow"
-        console.print(f"[{style}]{problem.severity}:[/] {problem}", markup=True, highlight=False, soft_wrap=True)
-    console_err.print(f"{len(loaded)} entries in {len(loaded.files)} file(s): {len(errors)} error(s), "
+        _consoles.out.print(f"[{style}]{problem.severity}:[/] {problem}", markup=True, highlight=False, soft_wrap=True)
+    _consoles.err.print(f"{len(loaded)} entries in {len(loaded.files)} file(s): {len(errors)} error(s), "
                       f"{len(problems) - len(errors)} warning(s)")
     raise typer.Exit(1 if errors else 0)
 
@@ -62,8 +79,8 @@ def test_cmd(glossary: Optional[list[Path]] = GlossaryOpt, config: Optional[Path
     loaded = glossary_for(settings.glossary)
     count, failures = run_examples(loaded, settings)
     for failure in failures:
-        console.print(f"[bold red]FAIL[/] {failure}", markup=True, highlight=False, soft_wrap=True)
-    console_err.print(f"{count} example(s) of {len(loaded)} entries: {count - len(failures)} passed, {len(failures)} failed")
+        _consoles.out.print(f"[bold red]FAIL[/] {failure}", markup=True, highlight=False, soft_wrap=True)
+    _consoles.err.print(f"{count} example(s) of {len(loaded)} entries: {count - len(failures)} passed, {len(failures)} failed")
     raise typer.Exit(1 if failures else 0)
 
 
@@ -89,8 +106,8 @@ def list_cmd(search: Optional[str] = typer.Option(None, "--search", "-s", help="
             continue
         shown += 1
         table.add_row(entry.id, entry.kind, entry.describe(), entry.source, entry.where)
-    console.print(table)
-    console_err.print(f"{shown} of {len(loaded)} entries")
+    _consoles.out.print(table)
+    _consoles.err.print(f"{shown} of {len(loaded)} entries")
 
 
 def _parse_example(raw: str) -> tuple[str, str]:
@@ -135,7 +152,7 @@ def add_cmd(
                   examples=tuple(Example(*_parse_example(x)) for x in example or ()))
     path = target_file(list(settings.glossary), kind, file)
     append_entries(path, [entry])
-    console_err.print(f"added {kind} {entry_id!r} to {path}; check it with `cleanup glossary lint && cleanup glossary test`")
+    _consoles.err.print(f"added {kind} {entry_id!r} to {path}; check it with `cleanup glossary lint && cleanup glossary test`")
 
 
 @glossary_app.command("import")
@@ -172,10 +189,10 @@ def import_cmd(
         by_target.setdefault(target_file(list(settings.glossary), entry.kind, file), []).append(entry)
     for path, items in by_target.items():
         append_entries(path, items)
-        console_err.print(f"imported {len(items)} entries into {path}")
+        _consoles.err.print(f"imported {len(items)} entries into {path}")
     for message in conflicts:
-        console_err.print(f"[bold red]conflict:[/] {message}", soft_wrap=True)
-    console_err.print(f"{len(new)} new, {same} already present, {len(conflicts)} conflicting")
+        _consoles.err.print(f"[bold red]conflict:[/] {message}", soft_wrap=True)
+    _consoles.err.print(f"{len(new)} new, {same} already present, {len(conflicts)} conflicting")
     raise typer.Exit(1 if conflicts else 0)
 
 
@@ -197,4 +214,4 @@ def export_cmd(
     chosen = format_for(target, fmt)
     skipped = export_entries(loaded.entries, target, chosen)
     note = f" ({skipped} boilerplate entries left out: not terminology)" if skipped else ""
-    console_err.print(f"wrote {len(loaded) - skipped} entries to {target} as {chosen}{note}")
+    _consoles.err.print(f"wrote {len(loaded) - skipped} entries to {target} as {chosen}{note}")
