@@ -89,7 +89,7 @@ def qe(
                   key=lambda r: (-r[1]["perplexity"], r[0], r[1]["start"]))
     flagged = [r for r in rows if r[1]["flagged"]]
     first = next(iter(entries.values()))
-    table = Table(title=f"least fluent sentences (model {scorer.name}; flagged above perplexity {first['threshold']:g}, "
+    table = Table(title=f"least fluent sentences (model {scorer.name}; flagged above perplexity {first['threshold']}, "
                         f"percentile {percentile:g} of {'the corpus' if calibration is None else calibrate})",
                   title_justify="left", show_edge=False)
     for column in ("where", "perplexity", "score", "sentence"):

@@ -251,6 +251,10 @@ def _rank(value: float, reference: list[float]) -> float:
     return bisect_left(reference, value) / len(reference) if reference else 0.0
 
 
+def _finite(value: float) -> float | None:
+    return round(value, 3) if math.isfinite(value) else None
+
+
 def analyse_documents(documents: Mapping[str, str], scorer: FluencyScorer, *, q: float = DEFAULT_PERCENTILE,
                       token_q: float = DEFAULT_TOKEN_PERCENTILE, calibration: tuple[str, str] | None = None) -> dict[str, dict]:
     """Score every English sentence of every document; return each document's ``qe`` report entry.
@@ -297,8 +301,8 @@ def analyse_documents(documents: Mapping[str, str], scorer: FluencyScorer, *, q:
             })
         out[key] = {
             "model": scorer.path,
-            "threshold": round(limits.perplexity, 3),
-            "token_threshold": round(limits.token_surprisal, 3),
+            "threshold": _finite(limits.perplexity),          # None: nothing to compare with
+            "token_threshold": _finite(limits.token_surprisal),
             "percentile": q,
             "calibration": None if limits.source == "corpus" else limits.source,
             "scored": "text",
