@@ -13,6 +13,7 @@ input text exactly dissolves the change.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -24,7 +25,12 @@ class _Segment:
     orig_start: int
     orig_end: int
     text: str
-    steps: tuple[Step, ...] | None  # None: an untouched slice of the input
+    steps: tuple[Step | Edit, ...] | None  # None: an untouched slice of the input
+
+
+def _offsets(segments: list[_Segment]) -> list[int]:
+    """The current-text offset at which each segment starts."""
+    return [0, *accumulate(len(seg.text) for seg in segments)][:-1] if segments else []
 
 
 class SourceMap:
@@ -37,8 +43,9 @@ class SourceMap:
         self._segments = [_Segment(0, len(original), original, None)] if original else []
         self._text: str | None = original
         self._starts: list[int] | None = None
-        if initial_edits:
-            self.apply(sorted(initial_edits, key=lambda e: (e.start, e.end)))
+        initial = [e for e in initial_edits if e.replacement != original[e.start : e.end]]
+        if initial:
+            self.apply(sorted(initial, key=lambda e: (e.start, e.end)))
 
     @property
     def text(self) -> str:
@@ -48,11 +55,7 @@ class SourceMap:
 
     def _cur_starts(self) -> list[int]:
         if self._starts is None:
-            starts, pos = [], 0
-            for seg in self._segments:
-                starts.append(pos)
-                pos += len(seg.text)
-            self._starts = starts
+            self._starts = _offsets(self._segments)
         return self._starts
 
     # -- applying a pass ---------------------------------------------------
@@ -65,15 +68,11 @@ class SourceMap:
         it touches (merging edits that share one); replace every group by one
         segment whose input span is the union of what it covers.
         """
-        edits = [e for e in edits if e.replacement != self.text[e.start : e.end]]
         if not edits:
             return
         text = self.text
         segs = self._cut(sorted({p for e in edits for p in (e.start, e.end)}))
-        starts, pos = [], 0
-        for seg in segs:
-            starts.append(pos)
-            pos += len(seg.text)
+        starts = _offsets(segs)
         n = len(segs)
 
         groups: list[list] = []  # [cur_start, cur_end, seg_lo, seg_hi, edits]
@@ -105,20 +104,27 @@ class SourceMap:
                 orig_s, orig_e = segs[lo].orig_start, segs[hi - 1].orig_end
             else:
                 orig_s = orig_e = segs[lo].orig_start if lo < n else (segs[-1].orig_end if n else 0)
-            pieces, pos = [], g_start
-            for edit in group_edits:
-                pieces.append(text[pos : edit.start])
-                pieces.append(edit.replacement)
-                pos = edit.end
-            pieces.append(text[pos:g_end])
-            new_text = "".join(pieces)
+            if len(group_edits) == 1 and group_edits[0].start == g_start and group_edits[0].end == g_end:
+                new_text = group_edits[0].replacement  # the common case: one edit, no merge
+            else:
+                pieces, pos = [], g_start
+                for edit in group_edits:
+                    pieces.append(text[pos : edit.start])
+                    pieces.append(edit.replacement)
+                    pos = edit.end
+                pieces.append(text[pos:g_end])
+                new_text = "".join(pieces)
             if new_text == original[orig_s:orig_e]:
                 if new_text:  # a later edit restored the input: no change left
                     out.append(_Segment(orig_s, orig_e, new_text, None))
             else:
-                steps = [step for seg in segs[lo:hi] if seg.steps for step in seg.steps]
-                steps.extend(Step(ed.rule, ed.message, ed.safety, ed.entry) for ed in group_edits)
-                out.append(_Segment(orig_s, orig_e, new_text, tuple(steps)))
+                # An Edit carries everything a Step does (rule, message,
+                # safety, entry), so it is kept as the step itself.
+                if hi - lo == 1 and segs[lo].steps is None:
+                    steps = tuple(group_edits)
+                else:
+                    steps = tuple([step for seg in segs[lo:hi] if seg.steps for step in seg.steps] + group_edits)
+                out.append(_Segment(orig_s, orig_e, new_text, steps))
             done = max(done, hi)
         out.extend(segs[done:])
         self._segments = out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from cleanup.core.edits import Edit, Safety
 from cleanup.core.rules import Example, Rule, Stage, register
@@ -12,6 +13,10 @@ from ._common import CONVERSIONS, converter, off_target_pattern
 #: A byline's 著 ("written by"): a lone 著 after a space, before the line end,
 #: a space or closing punctuation. ``tw2s`` would wrongly make it 着.
 _BYLINE_AFTER = " \t\u3000\r\n，。；、）》」』】"
+
+
+#: A run of Han characters (with the CJK extension blocks): the unit of one edit.
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 
 
 def choose_conversion(sample: str, target: str) -> str:
@@ -122,19 +127,30 @@ class OffTargetScript(Rule):
         return config
 
     def _line_edits(self, line: str, converted: str, base: int, message: str, out: list[Edit]) -> None:
+        """One edit per run of Han characters that the conversion changes.
+
+        A run (a word or clause between punctuation, digits or Latin) is the
+        unit an editor reviews: `上黨區` -> `上党区` is one change, not three.
+        Within the run the edit spans from the first to the last changed
+        character, so unchanged characters at its edges stay outside it.
+        """
         if converted == line:
             return
         if len(converted) == len(line):
-            run_start = -1
-            for i, (a, b) in enumerate(zip(line, converted)):
-                if a != b and not (b == "着" and _is_byline_zhu(line, i)):
-                    if run_start < 0:
-                        run_start = i
-                elif run_start >= 0:
-                    out.append(self.edit(base + run_start, base + i, converted[run_start:i], message))
-                    run_start = -1
-            if run_start >= 0:
-                out.append(self.edit(base + run_start, base + len(line), converted[run_start:], message))
+            for run in _HAN_RUN.finditer(line):
+                s, e = run.span()
+                before, after = line[s:e], converted[s:e]
+                if before == after:
+                    continue
+                if e - s == 1 and _is_byline_zhu(line, s):
+                    continue
+                first = 0
+                while before[first] == after[first]:
+                    first += 1
+                last = e - s
+                while before[last - 1] == after[last - 1]:
+                    last -= 1
+                out.append(self.edit(base + s + first, base + s + last, after[first:last], message))
             return
         matcher = difflib.SequenceMatcher(None, line, converted, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
