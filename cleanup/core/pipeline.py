@@ -72,11 +72,9 @@ class DocStats:
                     parts[line.kind].append(line.text)
                     sizes[line.kind] += len(line.text)
                 if line.kind == EN:
-                    for ch in line.text:
-                        if ch.isupper():
-                            stats.upper += 1
-                        elif ch.islower():
-                            stats.lower += 1
+                    text = line.text
+                    stats.upper += sum(map(str.isupper, text))
+                    stats.lower += sum(map(str.islower, text))
         stats.samples = {k: "".join(v) for k, v in parts.items()}
         return stats
 
@@ -297,12 +295,15 @@ class Cleaner:
             # the same text: the pass that confirms the fixed point is then
             # nearly free.
             settled: dict[str, tuple[str, list[Edit]]] = {}
+            protected_of: str | None = None
             for _ in range(self.settings.max_passes):
                 changed = False
                 found: list[Edit] = []
                 for rules in stages:
                     text = smap.text
-                    ctx.protected = protected_spans(text, doc.markdown)
+                    if text is not protected_of:  # recomputed only when a stage changed the text
+                        ctx.protected = protected_spans(text, doc.markdown)
+                        protected_of = text
                     fixes: list[Edit] = []
                     for rule in rules:
                         memo = settled.get(rule.code)
