@@ -13,6 +13,23 @@ from ...lang.pinyin import is_pinyin
 #: Longest phrase (in words) looked for.
 MAX_PHRASE_WORDS = 5
 
+
+def _candidate_starts(keys: list[str]) -> set[int]:
+    """Word positions where an n-word phrase (n <= 5) is immediately repeated.
+
+    For each n, word i equals word i+n over n consecutive positions exactly
+    when the phrase at i comes back at i+n. The equalities are computed as a
+    byte string and the runs of n ones found with a regex, so clean text
+    (where common words recur, but not as whole phrases) costs a few C-level
+    scans and no Python loop over its words.
+    """
+    starts: set[int] = set()
+    for n in range(1, MAX_PHRASE_WORDS + 1):
+        equal = bytes(map(str.__eq__, keys, keys[n:]))
+        for run in re.finditer(b"\x01{%d,}" % n, equal):
+            starts.update(range(run.start(), run.end() - n + 1))
+    return starts
+
 #: Words that English legitimately doubles: "that that", "had had", "what it is is",
 #: "the can can hold", "gave her her book", "if you do do it".
 GRAMMATICAL_DOUBLES = frozenset({
@@ -78,10 +95,7 @@ class RepeatedPhrase(Rule):
         # Cheap filter first (C-speed scans): the word positions i where word i
         # comes back 1..5 words later. Only texts with such a position pay for
         # the word spans and the careful check.
-        keys = WORD_RE.findall(text.lower())
-        starts: set[int] = set()
-        for n in range(1, MAX_PHRASE_WORDS + 1):
-            starts.update(i for i, (a, b) in enumerate(zip(keys, keys[n:])) if a == b)
+        starts = _candidate_starts(WORD_RE.findall(text.lower()))
         if not starts:
             return
         words = [(m.start(), m.end(), m.group().lower()) for m in WORD_RE.finditer(text)]
