@@ -37,7 +37,8 @@ def run_cli(*args, cwd: Path | None = None) -> Outcome:
     sys.argv = ["cleanup", *map(str, args)]
     code = 0
     # the rich consoles were built at import: point them at the captured streams
-    saved = common.console.file, common.console_err.file
+    # (restore the private ``_file``: reading ``.file`` would pin today's sys.stdout for good)
+    saved = common.console._file, common.console_err._file
     common.console.file, common.console_err.file = out, err
     try:
         with redirect_stdout(out), redirect_stderr(err), _cwd(cwd or os.getcwd()):
@@ -47,7 +48,7 @@ def run_cli(*args, cwd: Path | None = None) -> Outcome:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.argv = argv
-        common.console.file, common.console_err.file = saved
+        common.console._file, common.console_err._file = saved
     return Outcome(code, out.getvalue(), err.getvalue())
 
 
