@@ -28,7 +28,7 @@ HOSTILE = (
     "the the state council met <script>window.__pwned = 1</script> in beijing .\n"
     "<img src=x onerror=\"window.__pwned = 2\"> hard work,my country's plan </textarea> grew\n"
     "\"><svg onload=\"window.__pwned = 3\"> and the the end\n"
-    "省委書記藍(lán)佛安在長治主持召開座談會,。<script>window.__pwned = 4</script>\n"
+    "省委書記藍(lán)佛安在長治主持召開座談會(huì),與會人員參加,。<script>window.__pwned = 4</script>\n"
 )
 
 
@@ -86,12 +86,13 @@ def test_nothing_from_the_input_runs_and_it_is_shown_as_text(browser, hostile_re
 def test_filters_hide_and_show_changes_by_rule_and_safety(browser, hostile_report):
     tmp, report = hostile_report
     changes = report["files"][0]["changes"]
-    rules = {c["rule"] for c in changes}
-    assert {"ZH201", "ZH301"} <= rules
+    alone = {c["rules"][0] for c in changes if len(c["rules"]) == 1}
+    assert {"ZH201", "ZH301"} <= alone
     context, page, problems = open_page(browser, tmp / "rep" / "report.html")
     try:
         page.select_option("#labels", "all")
-        chip = lambda code: page.locator(f'td.clean span.c[data-rules~="{code}"] .chip').first  # noqa: E731
+        # changes made by that rule alone (a change can carry several rules)
+        chip = lambda code: page.locator(f'td.clean span.c[data-rules="{code}"] .chip').first  # noqa: E731
         assert chip("ZH201").is_visible() and chip("ZH301").is_visible()
         page.uncheck('input[data-filter-rule="ZH201"]')
         assert not chip("ZH201").is_visible() and chip("ZH301").is_visible()
