@@ -4,7 +4,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import assume, HealthCheck, given, settings, strategies as st
 
 from cleanup.core.edits import apply_changes
 from cleanup.core.pipeline import Cleaner
@@ -98,9 +98,20 @@ accented = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ,.éèêëà
                    max_size=60)
 
 
+def _is_utf8_read_as_cp1252(text: str) -> bool:
+    try:
+        decoded = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return False
+    return decoded != text
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(clean_chinese, st.tuples(clean_chinese, english).map(" ".join), english, accented))
 def test_clean_text_is_never_touched_by_mojibake_rules(text):
+    # Accented letters can spell real mojibake by chance ('åœ’' is 園's UTF-8 read as
+    # Windows-1252): such a text is not clean, so it is not an example of clean text.
+    assume(not _is_utf8_read_as_cp1252(text))
     result = MOJIBAKE.clean_text(text)
     assert result.output == text
     assert not result.changes
