@@ -98,7 +98,8 @@ def process_and_write(item: InputFile, settings: Settings, target: Path | None, 
 def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None, in_place: bool = False,
               on_file: Callable[[FileOutcome], None] | None = None, jobs: int = 1, dask: object | None = None,
               resume: bool = False, progress: object | None = None,
-              stream_threshold: int | None = None, chunk_bytes: int | None = None) -> RunSummary:
+              stream_threshold: int | None = None, chunk_bytes: int | None = None,
+              keep_text: bool = True) -> RunSummary:
     """Clean every input; write outputs under ``out`` or over the inputs (``in_place``).
 
     Nothing is written for a file that failed. With neither ``out`` nor
@@ -111,6 +112,8 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
     one-process run. With ``out``, a manifest records every finished file;
     ``resume`` skips those whose input and settings are unchanged.
     ``progress`` is a :class:`~cleanup.scale.progress.RunProgress`.
+    ``keep_text=False`` drops each file's texts once it is done (no report
+    needs them), so memory does not grow with the size of the corpus.
     """
     from .scale import streaming
     from .scale.manifest import Manifest, file_sha256
@@ -144,6 +147,8 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
             (summary.fatal if item.path.resolve() in direct else summary.skipped).append(outcome.error)
         elif manifest is not None and outcome.written is not None:
             manifest.record(item.relative, outcome.input_sha256)
+        if not keep_text and outcome.result is not None and hasattr(outcome.result, "release_text"):
+            outcome.result.release_text()
         results[index] = outcome
         if progress is not None and not streaming_items.get(index):
             progress.advance(files=1, nbytes=sizes[item.path])

@@ -284,3 +284,17 @@ def test_folder_given_where_a_file_is_expected(tmp_path):
     result = run_cli("run", tmp_path, "--out", source)  # --out names a file
     _one_line_error(result, "a.txt")
     assert source.read_text(encoding="utf-8") == DIRTY_ZH
+
+
+def test_a_run_without_report_keeps_no_texts_but_the_same_summary(tmp_path):
+    """Long runs hold one result per file: without a report they hold no texts, and say the same."""
+    from cleanup.core.settings import Settings
+    from cleanup.runner import run_files
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    kept = run_files([seeds], Settings(), out=tmp_path / "a")
+    lean = run_files([seeds], Settings(), out=tmp_path / "b", keep_text=False)
+    for full, light in zip(kept.processed, lean.processed):
+        assert light.result.source == light.result.output == ""
+        assert (light.changed, light.clean, light.result.counts()) == (full.changed, full.clean, full.result.counts())
+        assert (tmp_path / "a" / full.input.relative).read_bytes() == (tmp_path / "b" / light.input.relative).read_bytes()

@@ -108,7 +108,7 @@ def run(
         raise typer.BadParameter("--resume needs --out DIR (its manifest records the finished files)")
     with terminate_as_interrupt():
         summary = run_files(paths, settings, out=out, in_place=in_place, jobs=resolve_jobs(jobs), dask=dask, resume=resume,
-                            progress=make_progress(console_err, quiet),
+                            progress=make_progress(console_err, quiet), keep_text=report is not None or qe_model is not None,
                             on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "fixed"), soft_wrap=True))
     if summary.resumed and not quiet:
         console_err.print(f"resumed: {len(summary.resumed)} file(s) already done by an earlier run were skipped")
@@ -156,7 +156,7 @@ def check(
                                            text_field=text_field, with_counts=False, quiet=quiet,
                                            console_err=console_err, writing=False))
     summary = run_files(paths, settings, jobs=resolve_jobs(jobs), dask=dask, progress=make_progress(console_err, quiet),
-                        on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "would fix"), soft_wrap=True))
+                        keep_text=report is not None, on_file=None if quiet else lambda o: o.result and console_err.print(_summary_line(o, "would fix"), soft_wrap=True))
     _report_errors(summary)
     if report is not None:
         from ..report.writer import write_reports

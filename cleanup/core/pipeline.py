@@ -131,10 +131,22 @@ class DocumentResult:
     flags: list[Flag]
     blocks: list[tuple[int, int, str]]  # (offset, length, language) of each block in the input
     meta: dict[str, Any] = field(default_factory=dict)  # decoding facts, settings signature, ...
+    released_changed: bool | None = None  # set by release_text()
 
     @property
     def changed(self) -> bool:
+        if self.released_changed is not None:
+            return self.released_changed
         return self.output != self.source
+
+    def release_text(self) -> None:
+        """Drop the input and output texts, keeping changes, flags and counts.
+
+        A long run without a report holds one result per file until its
+        summary is printed; without the texts that costs little per file.
+        """
+        self.released_changed = self.changed
+        self.source = self.output = ""
 
     @property
     def clean(self) -> bool:
