@@ -116,7 +116,7 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
     needs them), so memory does not grow with the size of the corpus.
     """
     from .scale import streaming
-    from .scale.manifest import Manifest, file_sha256
+    from .scale.manifest import Manifest
     from .scale.parallel import make_executor
 
     threshold = streaming.STREAM_THRESHOLD_BYTES if stream_threshold is None else stream_threshold

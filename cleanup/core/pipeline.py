@@ -9,7 +9,7 @@
 A :class:`Cleaner` is built once per :class:`Settings` (rules are
 instantiated once, so an OpenCC converter or a glossary matcher is built
 once) and then cleans any number of texts. :meth:`Cleaner.clean_text` works
-on a whole text; :meth:`Cleaner.clean_lines` streams blocks from an iterable
+on a whole text; :meth:`Cleaner.prepare_lines` + :meth:`Cleaner.clean_blocks` stream blocks from an iterable
 of lines and yields :class:`BlockResult` as it goes. Both run the same code,
 so their outputs are identical.
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .edits import Change, Edit, Flag, LineIndex, Safety, select_non_overlapping, splice
+from .edits import Change, Edit, Flag, LineIndex, Safety, select_non_overlapping
 from .rules import Rule, Stage, all_rules, expand_codes
 from .segment import (
     EN,
@@ -267,10 +267,6 @@ class Cleaner:
             line.text = smap.text
             line.edits = [Edit(c.start, c.end, c.after, c.rule, c.message, c.safety, (c.entries or (None,))[0])
                           for c in smap.changes()]
-
-    def clean_lines(self, lines: Iterable[Line], doc: DocContext) -> Iterator[BlockResult]:
-        """Alias of :meth:`clean_blocks` for callers that think in lines."""
-        return self.clean_blocks(lines, doc)
 
     def clean_blocks(self, lines: Iterable[Line], doc: DocContext) -> Iterator[BlockResult]:
         """Group prepared lines into blocks and clean each one."""

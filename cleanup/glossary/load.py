@@ -24,6 +24,7 @@ size and modification time), so every rule of every Cleaner shares it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from pathlib import Path
@@ -73,6 +74,44 @@ def resolve_files(paths: Iterable[str]) -> list[Path]:
         else:
             raise GlossaryError([Problem(str(path), None, None, "glossary file or folder not found")])
     return files
+
+
+def configured_files(paths: Iterable[str]) -> list[Path]:
+    """The files a run with these settings paths loads (the default glossary when empty)."""
+    paths = tuple(paths)
+    if not paths:
+        return resolve_files([str(DEFAULT_GLOSSARY)]) if DEFAULT_GLOSSARY.is_dir() else []
+    if len(paths) == 1 and paths[0] in _MEMORY:
+        return []
+    return resolve_files(paths)
+
+
+def fingerprint(paths: Iterable[str]) -> str:
+    """``sha256:…`` over the names and bytes of the glossary files a run loads.
+
+    The one fingerprint of "which glossary": report signatures name it, and
+    ``--resume`` redoes files when it changes. A missing file is part of the
+    fingerprint (the run itself reports it); an in-memory glossary is named
+    by its key, no glossary at all is ``none``.
+    """
+    paths = tuple(paths)
+    if len(paths) == 1 and paths[0] in _MEMORY:
+        return paths[0]
+    try:
+        files = configured_files(paths)
+    except GlossaryError:
+        files = [Path(p) for p in paths]
+    if not files:
+        return "none"
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode("utf-8") + b"\0")
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+        digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()[:16]
 
 
 def glossary_for(paths: tuple[str, ...] | list[str]) -> Glossary:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import json
 import secrets
-from typing import Any, Iterable
+from typing import Any
 
 from .align import Row, align_rows, is_chinese, token_diff
 

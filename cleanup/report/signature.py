@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from ..core.settings import Settings
@@ -67,45 +66,11 @@ def opencc_config(settings: Settings, codes: list[str]) -> str:
     return ",".join(dict.fromkeys(names))
 
 
-def glossary_files(settings: Settings) -> list[Path]:
-    """The glossary files a run with these settings loads (the glossary package decides; default ``glossary/``)."""
-    try:
-        from ..glossary import load as glossary_load  # owned by the glossary engineer
-    except ImportError:  # pragma: no cover - the glossary package is part of the project
-        glossary_load = None
-    paths = list(settings.glossary)
-    if glossary_load is not None:
-        if not paths:
-            default = glossary_load.DEFAULT_GLOSSARY
-            paths = [str(default)] if Path(default).is_dir() else []
-        try:
-            return glossary_load.resolve_files(paths)
-        except Exception:  # a missing glossary is reported by the run itself; hash what exists
-            pass
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
-        elif path.is_file():
-            files.append(path)
-    return files
-
-
 def glossary_hash(settings: Settings) -> str:
-    """sha256 over the glossary files' names and bytes (``none`` when there is no glossary file)."""
-    memory = getattr(__import__("cleanup.glossary.load", fromlist=["_MEMORY"]), "_MEMORY", {})
-    if len(settings.glossary) == 1 and settings.glossary[0] in memory:
-        return f"memory:{settings.glossary[0]}"
-    files = glossary_files(settings)
-    if not files:
-        return "none"
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(file.name.encode("utf-8") + b"\0")
-        digest.update(file.read_bytes())
-        digest.update(b"\0")
-    return "sha256:" + digest.hexdigest()[:16]
+    """The glossary's fingerprint: sha256 over the names and bytes of the files the run loads."""
+    from ..glossary.load import fingerprint
+
+    return fingerprint(settings.glossary)
 
 
 def signature_parts(settings: Settings) -> dict[str, str]:

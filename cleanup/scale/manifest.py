@@ -30,16 +30,9 @@ def file_sha256(path: Path) -> str:
 
 def settings_digest(settings: Settings) -> str:
     from .. import __version__
+    from ..glossary.load import fingerprint
 
-    digest = hashlib.sha256(f"{__version__}|{settings!r}".encode())
-    for entry in settings.glossary:
-        root = Path(entry)
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-        for file in files:
-            try:
-                digest.update(str(file).encode() + b"\0" + file.read_bytes())
-            except OSError:
-                digest.update(str(file).encode() + b"\0missing")
+    digest = hashlib.sha256(f"{__version__}|{settings!r}|{fingerprint(settings.glossary)}".encode())
     return digest.hexdigest()[:16]
 
 
