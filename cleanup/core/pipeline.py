@@ -23,6 +23,8 @@ from .edits import Change, Edit, Flag, LineIndex, Safety, select_non_overlapping
 from .rules import Rule, Stage, all_rules, expand_codes
 from .segment import (
     EN,
+    HAN,
+    LATIN_WORD,
     NEUTRAL,
     VERBATIM,
     ZH,
@@ -296,49 +298,23 @@ class Cleaner:
         smap = SourceMap(source, initial)
 
         stages = self._stages.get(raw.language, []) if raw.language in (ZH, EN) else []
-        final_flags: list[Edit] = []
+        final_flags: list[tuple[int, int, Edit]] = []  # (input start, input end, finding)
         if stages:
-            ctx = BlockContext(raw.language, doc, [], raw.first_line)
-            # A rule that proposed no fix for a text is not asked again about
-            # the same text: the pass that confirms the fixed point is then
-            # nearly free.
-            settled: dict[str, tuple[str, list[Edit]]] = {}
-            protected_of: str | None = None
-            for _ in range(self.settings.max_passes):
-                changed = False
-                found: list[Edit] = []
-                for rules in stages:
-                    text = smap.text
-                    if text is not protected_of:  # recomputed only when a stage changed the text
-                        ctx.protected = protected_spans(text, doc.markdown)
-                        protected_of = text
-                    fixes: list[Edit] = []
-                    for rule in rules:
-                        memo = settled.get(rule.code)
-                        if memo is not None and memo[0] == text:
-                            found.extend(memo[1])
-                            continue
-                        rule_fixes: list[Edit] = []
-                        rule_flags: list[Edit] = []
-                        for edit in rule.find(text, ctx):
-                            if edit.safety is Safety.FLAG:
-                                rule_flags.append(edit)
-                            elif not ctx.is_protected(edit.start, edit.end) and edit.replacement != text[edit.start:edit.end]:
-                                rule_fixes.append(edit)
-                        found.extend(rule_flags)
-                        fixes.extend(rule_fixes)
-                        if not rule_fixes:
-                            settled[rule.code] = (text, rule_flags)
-                    if fixes:
-                        kept, _ = select_non_overlapping(fixes)
-                        smap.apply(kept)
-                        changed = changed or smap.text != text
-                if not changed:
-                    final_flags = found
-                    break
-            else:
-                final_flags = [Edit(0, 0, "", "CORE1", f"the rules did not settle after {self.settings.max_passes} passes; "
-                                    "check this block by hand", Safety.FLAG)]
+            final_flags = self._settle(smap, stages, BlockContext(raw.language, doc, [], raw.first_line))
+            # A line that the repairs moved to the other language (English
+            # that lost a repeated Latin word and is now mostly Chinese, say)
+            # gets that language's stages too, on its own; otherwise cleaning
+            # the output again would change it, and cleaning must be idempotent.
+            output = smap.text
+            other_script = LATIN_WORD if raw.language == ZH else HAN  # what a line needs to change sides
+            lines = split_lines(output) if output != source and other_script.search(output) else []
+            for number, line in enumerate(lines):
+                kind = classify_line(line)
+                if kind != raw.language and kind in (ZH, EN) and self._stages.get(kind):
+                    ctx = BlockContext(kind, doc, [], raw.first_line + number)
+                    final_flags += self._settle(smap, self._stages[kind], ctx, line_number=number)
+                    if len(split_lines(smap.text)) != len(lines):
+                        break  # a repair joined or removed lines: the numbering no longer holds
 
         index = LineIndex.of(source)
         base_line = raw.first_line
@@ -357,8 +333,7 @@ class Cleaner:
             s, e = local_offset + edit.start, local_offset + edit.end
             flags.append(self._flag(edit, source, s, e, place, raw.offset))
         seen: set[tuple[int, int, str, str]] = set()
-        for edit in final_flags:
-            s, e = smap.orig_span(edit.start, edit.end)
+        for s, e, edit in final_flags:
             key = (s, e, edit.rule, edit.message)
             if key not in seen:
                 seen.add(key)
@@ -366,10 +341,76 @@ class Cleaner:
         flags.sort(key=lambda f: (f.start, f.end, f.rule))
         return BlockResult(raw.offset, raw.first_line, raw.language, source, smap.text, changes, flags)
 
+    def _settle(self, smap, stages: list[list[Rule]], ctx: BlockContext,
+                line_number: int | None = None) -> list[tuple[int, int, Edit]]:
+        """Run ``stages`` on the block (or on one of its lines) until a pass changes nothing.
+
+        Returns the findings of the last pass, placed in the input. A rule
+        that proposed no fix for a text is not asked again about the same
+        text, so the pass that confirms the fixed point is nearly free.
+        """
+        settled: dict[str, tuple[str, list[Edit]]] = {}
+        protected_of: str | None = None
+        markdown = ctx.doc.markdown
+        for _ in range(self.settings.max_passes):
+            changed = False
+            found: list[Edit] = []
+            for rules in stages:
+                base, text = _window(smap.text, line_number)
+                if text is None:  # the line was removed by a repair: nothing left to settle
+                    return [(*smap.orig_span(e.start, e.end), e) for e in found]
+                if text is not protected_of:  # recomputed only when a stage changed the text
+                    ctx.protected = protected_spans(text, markdown)
+                    protected_of = text
+                fixes: list[Edit] = []
+                for rule in rules:
+                    memo = settled.get(rule.code)
+                    if memo is not None and memo[0] == text:
+                        found.extend(memo[1])
+                        continue
+                    rule_fixes: list[Edit] = []
+                    rule_flags: list[Edit] = []
+                    for edit in rule.find(text, ctx):
+                        if edit.safety is Safety.FLAG:
+                            rule_flags.append(_shift(edit, base))
+                        elif not ctx.is_protected(edit.start, edit.end) and edit.replacement != text[edit.start:edit.end]:
+                            rule_fixes.append(_shift(edit, base))
+                    found.extend(rule_flags)
+                    fixes.extend(rule_fixes)
+                    if not rule_fixes:
+                        settled[rule.code] = (text, rule_flags)
+                if fixes:
+                    before = smap.text
+                    kept, _ = select_non_overlapping(fixes)
+                    smap.apply(kept)
+                    changed = changed or smap.text != before
+            if not changed:
+                return [(*smap.orig_span(e.start, e.end), e) for e in found]
+        return [(0, 0, Edit(0, 0, "", "CORE1", f"the rules did not settle after {self.settings.max_passes} passes; "
+                                              "check this block by hand", Safety.FLAG))]
+
     @staticmethod
     def _flag(edit: Edit, source: str, s: int, e: int, place, base: int) -> Flag:
         line, column = place(s)
         return Flag(base + s, base + e, source[s:e], edit.rule, edit.message, edit.entry, line, column)
+
+
+def _window(text: str, line_number: int | None) -> tuple[int, str | None]:
+    """The whole text, or line ``line_number`` of it with its offset (None if it is gone)."""
+    if line_number is None:
+        return 0, text
+    offset = 0
+    for number, line in enumerate(split_lines(text)):
+        if number == line_number:
+            return offset, line
+        offset += len(line)
+    return offset, None
+
+
+def _shift(edit: Edit, base: int) -> Edit:
+    if not base:
+        return edit
+    return Edit(edit.start + base, edit.end + base, edit.replacement, edit.rule, edit.message, edit.safety, edit.entry)
 
 
 _CLEANERS: dict[Settings, Cleaner] = {}

@@ -1,0 +1,34 @@
+"""The pipeline's own guarantees: stages per language, fixed point, idempotence across languages."""
+
+from cleanup import apply_changes, clean
+from cleanup.core.settings import Settings
+
+
+def test_a_line_that_changes_language_gets_the_other_language_rules_in_the_same_run():
+    # The English rules remove the repeated "BB"; the line is then mostly Chinese, so
+    # the Chinese punctuation rule applies in the same run, not only in a second one.
+    result = clean("一一!BB BB")
+    assert result.output == "一一！BB"
+    assert {c.rule for c in result.changes} == {"EN201", "ZH402"}
+    assert clean(result.output).output == result.output
+    assert apply_changes(result.source, result.changes) == result.output
+
+
+def test_chinese_stages_never_run_on_a_line_that_stays_english():
+    text = "The meeting (held in Beijing) ended, as planned.\n"
+    assert clean(text, Settings(select=("ZH",))).output == text
+
+
+def test_every_change_lists_each_rule_that_touched_its_span():
+    # ZH201 removes the gloss inside the run 黨區…務 that ZH301 then converts: one change, both rules
+    result = clean("上黨區(qū)政務,。\n")
+    assert result.output == "上党区政务。\n"
+    assert [(c.before, c.after, c.rules) for c in result.changes] == [
+        ("黨區(qū)政務", "党区政务", ("ZH201", "ZH301")), (",", "", ("ZH401",))]
+
+
+def test_flags_point_at_the_input_even_after_edits_before_them():
+    text = "the the 2021th meeting"
+    result = clean(text)
+    [ordinal] = [f for f in result.flags if f.rule == "EN701"]
+    assert text[ordinal.start:ordinal.end] == ordinal.text and "2021th" in ordinal.text
