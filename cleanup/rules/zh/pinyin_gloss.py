@@ -84,14 +84,16 @@ class PinyinGloss(Rule):
     inserted a reading after a fixed set of the characters it converted. But
     a gloss can be intentional (a language lesson: `乐(yuè)器`), so a valid
     reading alone is not enough. The criterion: the gloss is damage when the
-    glossed character is one the script conversion into the target changes
-    (a Traditional-only character when the target is Simplified: the gloss
-    came with the conversion); or, for any target, when the document shows
-    the damage pattern: its Chinese sample holds at least 10 such glosses on
-    Traditional-only characters, one or more per 100 Han characters (a
-    converter's footprint, not a lesson's). A gloss on a character that is
-    correct in the target script, in a document without that pattern, is
-    left alone.
+    glossed character is one the conversion to Simplified changes, when the
+    target is Simplified: a Traditional-only character, or one the
+    document's conversion changes within its phrase (`復甦(sū)`: 甦 alone
+    stays, 復甦 becomes 复苏). When the target is Traditional, the gloss is
+    damage only on a Traditional-only character in a document that shows the
+    damage pattern: its Chinese sample holds at least 10 such glosses, one or
+    more per 100 Han characters (a converter's footprint, not a lesson's). A
+    gloss on a Simplified character is never the converter's when the target
+    is Traditional (the converter glossed the characters it wrote), so a
+    lesson converted to zh-TW keeps `樂(yuè)器`.
 
     Example: `省委書記藍(lán)佛安` -> `省委書記藍佛安`; `乐(yuè)器` unchanged.
 
@@ -116,6 +118,9 @@ class PinyinGloss(Rule):
         Example("藍(lan)佛安", "藍(lan)佛安", "no tone: could be anything, kept"),
         Example("公司(Ltd)成立", "公司(Ltd)成立", "Latin in parentheses"),
         Example("調(tiáo)整", "調整", "any reading of a heteronym counts"),
+        Example("經濟復甦(sū)乏力", "經濟復甦乏力",
+                "甦 is Traditional on its own, but the conversion changes it in 復甦 (复苏)"),
+        Example("这位著(zhù)名作家", "这位著(zhù)名作家", "著名 is Simplified too: the conversion does not change it"),
     )
 
     def __init__(self, settings=None) -> None:
@@ -127,15 +132,66 @@ class PinyinGloss(Rule):
     def find(self, text: str, ctx) -> list[Edit]:
         if "(" not in text and "（" not in text:
             return []
-        damaged_document = ctx is not None and is_traditional(self._target) and self._damage_pattern(ctx)
+        traditional_target = is_traditional(self._target)
+        damaged_document = ctx is not None and traditional_target and self._damage_pattern(ctx)
+        candidates = [m for m in GLOSS.finditer(text) if is_reading(m.group("char"), m.group("syllable"))]
+        if not candidates:
+            return []
         edits = []
-        for m in GLOSS.finditer(text):
+        converted_in_context: set[int] | None = None
+        for m in candidates:
             char = m.group("char")
-            if char in self._off_target or (damaged_document and char in self._traditional_only):
-                if is_reading(char, m.group("syllable")):
-                    start, end = m.span("gloss")
-                    edits.append(self.edit(start, end, "", f"pinyin gloss {m.group('gloss')} after {char} removed"))
+            if traditional_target:
+                # the converter's glosses follow the Traditional characters it wrote;
+                # a gloss on a Simplified character (乐(yuè)器) is a lesson's
+                damage = damaged_document and char in self._traditional_only
+            elif char in self._off_target:
+                damage = True
+            else:
+                # 甦 is correct Traditional on its own, but 復甦 is 复苏: the
+                # converter wrote it (and glossed it) as part of a phrase
+                if converted_in_context is None:
+                    converted_in_context = self._converted_in_context(text, candidates, ctx)
+                damage = m.start("char") in converted_in_context
+            if damage:
+                start, end = m.span("gloss")
+                edits.append(self.edit(start, end, "", f"pinyin gloss {m.group('gloss')} after {char} removed"))
         return edits
+
+    def _converted_in_context(self, text: str, glosses: list[re.Match], ctx) -> set[int]:
+        """Offsets of glossed characters that the document's conversion to Simplified changes in context.
+
+        The glosses are taken out, the text converted with the conversion
+        the script rule chose for the document (a phrase dictionary sees
+        the words, 復甦 -> 复苏), and each glossed character compared with
+        its converted form.
+        """
+        from .script import choose_conversion
+
+        if ctx is not None:
+            key = f"zh-script-conversion:{self._target}"
+            config = ctx.doc.cache.get(key)
+            if config is None:
+                sample = ctx.doc.stats.samples.get("zh") or text
+                config = ctx.doc.cache[key] = choose_conversion(sample, self._target)
+        else:
+            config = choose_conversion(text, self._target)
+        pieces: list[str] = []
+        positions: dict[int, int] = {}  # offset in text -> offset in the text without glosses
+        last = 0
+        length = 0
+        for m in glosses:
+            piece = text[last:m.start("gloss")]
+            pieces.append(piece)
+            length += len(piece)
+            positions[m.start("char")] = length - 1
+            last = m.end("gloss")
+        pieces.append(text[last:])
+        plain = "".join(pieces)
+        converted = converter(config).convert(plain)
+        if len(converted) != len(plain):
+            return set()
+        return {offset for offset, i in positions.items() if converted[i] != plain[i]}
 
     def _damage_pattern(self, ctx) -> bool:
         """Whether the document's Chinese sample shows a converter's glosses (memoised per document)."""

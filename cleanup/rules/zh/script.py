@@ -28,18 +28,29 @@ def choose_conversion(sample: str, target: str) -> str:
     is the inverse of the converter that produced the text: for each
     candidate, convert the sample and convert the result forward again; the
     candidate whose round trip reproduces the sample best (fewest differing
-    characters) wins. Ties go to the first, most cautious candidate.
+    characters) wins.
+
+    A short sample often ties (nothing in it tells the variants apart). A tie
+    goes to ``tw2s`` when the sample is Traditional (it holds a character
+    that is never Simplified) and writes 著 and never 着: Taiwan-standard
+    text writes 著 for both zhù and zhe/zhuó (著力, 隨著), while OpenCC's
+    standard Traditional keeps 着 for the latter, so a 著 without any 着 is
+    the Taiwan convention and ``t2s`` would leave 著力 and 隨著 wrong. Other
+    ties go to the first, most cautious candidate (``t2s``).
     """
     candidates = CONVERSIONS[target]
     if len(candidates) == 1 or not sample:
         return candidates[0][0]
-    best, best_score = candidates[0][0], None
+    scores: dict[str, int] = {}
     for inverse, forward in candidates:
         back = converter(forward).convert(converter(inverse).convert(sample))
-        score = abs(len(back) - len(sample)) + sum(1 for a, b in zip(sample, back) if a != b)
-        if best_score is None or score < best_score:
-            best, best_score = inverse, score
-    return best
+        scores[inverse] = abs(len(back) - len(sample)) + sum(1 for a, b in zip(sample, back) if a != b)
+    best_score = min(scores.values())
+    tied = [inverse for inverse, _ in candidates if scores[inverse] == best_score]
+    if ("tw2s" in tied and "著" in sample and "着" not in sample
+            and off_target_pattern("zh-Hans").search(sample)):
+        return "tw2s"
+    return tied[0]
 
 
 def _is_byline_zhu(line: str, i: int) -> bool:
