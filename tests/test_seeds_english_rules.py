@@ -82,10 +82,28 @@ def test_001_impossible_ordinal_flagged_not_changed(cleaned):
     assert flagged(result, "EN701") == ["2021th"]
 
 
-def test_000_prince_dian_flagged_not_changed(cleaned):
+def test_000_prince_dian_flagged_once_not_changed(cleaned):
+    """One flag per place: the glossary's curated flag (EN102, with its note), not EN704 too."""
     result = cleaned["000"]
     assert "Wu Jingping, Prince Dian, An Guilu" in result.output
-    assert "Prince Dian" in flagged(result, "EN704")
+    at_prince = [f for f in result.flags if f.text == "Prince Dian"]
+    assert [(f.rule, f.entry) for f in at_prince] == [("EN102", "prince-dian")]
+
+
+def test_000_prince_dian_found_by_en704_without_a_glossary_entry():
+    """Without the [[flag]] entry the generic rule still catches the name (and Wang Emperor, unfixed)."""
+    from cleanup.glossary import Glossary, register_memory_glossary
+
+    key = register_memory_glossary(Glossary.from_entries([]))
+    source = _seed("000").read_text(encoding="utf-8")
+    result = Cleaner(Settings(glossary=(key,), select=("EN7",))).clean_text(source)
+    assert {f.text for f in result.flags if f.rule == "EN704"} == {"Prince Dian", "Wang Emperor"}
+
+
+def test_000_prince_dian_found_by_en704_when_en102_does_not_run():
+    source = _seed("000").read_text(encoding="utf-8")
+    result = Cleaner(Settings(select=("EN7",))).clean_text(source)
+    assert "Prince Dian" in [f.text for f in result.flags if f.rule == "EN704"]
 
 
 # -- 002 ----------------------------------------------------------------------

@@ -18,6 +18,20 @@ syllables: any pinyin initial followed by any pinyin final, both derived
 from the same data. Lower-case words must be strict pinyin, so an unknown
 lower-case word like ``laboranite`` (``ra`` is not a syllable) is not
 excused as a name.
+
+Pinyin letters are also English letters, so a made-up English-looking word
+can segment too (``Laboranite`` = la·bo·ra·ni·te with the lenient ``ra``;
+``Lamonite`` = la·mo·ni·te even strictly). What such words lack is anything
+*distinctively* Chinese: they are chains of plain consonant-vowel syllables,
+the shape of English spelling. A syllable is *marked* when its initial is
+``zh``, ``ch``, ``sh``, ``x`` or ``q``, or its final has two vowel letters
+(``ai``, ``ou``, ``ian``), ends in ``ng``, or is ``er``. A word of three or
+more syllables, and any word that needs a lenient syllable, must contain a
+marked one: ``Gongzhuling``, ``Meihekou``, ``Bayanqolu`` (``q``) pass;
+``Laboranite``, ``Lamonite`` do not. Two-syllable words (``Siping``,
+``Hami``, ``Dali``: most given names) need no mark. The price: an all-plain
+place name of three syllables (``Tulufan``, pinyin of Turpan) is not
+excused by this module; an editor lists it in the glossary's names.
 """
 
 from __future__ import annotations
@@ -28,6 +42,11 @@ from functools import lru_cache
 _INTERJECTIONS = frozenset({"m", "n", "ng", "hm", "hng", "ê", "e\u0302"})
 _SPELLING_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
                       "j", "q", "x", "r", "z", "c", "s", "y", "w")
+#: Initials that English spelling rarely or never writes before a pinyin final.
+_MARKED_INITIALS = ("zh", "ch", "sh", "x", "q")
+_VOWELS = frozenset("aeiouvü")
+#: Words of this many syllables or more must contain a marked syllable.
+MIN_SYLLABLES_NEEDING_MARK = 3
 #: The longest pinyin syllable (``zhuang``, ``shuang``) is six letters; ``lyu`` spellings add none longer.
 MAX_SYLLABLE = 6
 
@@ -117,10 +136,28 @@ def is_pinyin(word: str) -> bool:
     """Whether ``word`` is a romanised Chinese word or name.
 
     Strict syllables for lower-case words; a capitalised word may also use
-    lenient syllables (see the module docstring). A single letter is not pinyin.
+    lenient syllables. Three or more syllables, or any lenient one, need a
+    marked syllable (see the module docstring). A single letter is not pinyin.
     """
     if len(word) < 2 or not word.replace("'", "").replace("’", "").replace("-", "").isalpha():
         return False
-    if segment_pinyin(word) is not None:
+    strict = segment_pinyin(word)
+    if strict is not None and (len(strict) < MIN_SYLLABLES_NEEDING_MARK or any(map(is_marked_syllable, strict))):
         return True
-    return word[:1].isupper() and segment_pinyin(word, lenient=True) is not None
+    if not word[:1].isupper():
+        return False
+    lenient = segment_pinyin(word, lenient=True)
+    return lenient is not None and any(map(is_marked_syllable, lenient))
+
+
+def is_marked_syllable(syllable: str) -> bool:
+    """Whether a syllable looks distinctively Chinese rather than like English spelling.
+
+    ``zhu``, ``xin``, ``qo``, ``mei``, ``gong``, ``er`` are marked; ``la``,
+    ``bo``, ``ni``, ``lin`` are not (see the module docstring).
+    """
+    if syllable.startswith(_MARKED_INITIALS) or syllable == "er":
+        return True
+    initial = next((i for i in _SPELLING_INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
+    final = syllable[len(initial):]
+    return final.endswith("ng") or sum(ch in _VOWELS for ch in final) >= 2

@@ -12,8 +12,54 @@ from typing import Iterable
 
 from ...core.edits import Edit, Safety
 from ...core.rules import Example, Rule, Stage, register
+from ...glossary import glossary_for
 from ...lang.english import WORD_RE, is_english_word
 from ...lang.pinyin import is_pinyin
+from .glossary_terms import GlossarySuspiciousRendering
+
+
+def _protected(ctx, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` touches a URL, an e-mail address or Markdown code (not prose)."""
+    return ctx is not None and ctx.is_protected(start, end)
+
+
+def _runs_with(settings, code: str) -> bool:
+    """Whether a pipeline built from ``settings`` runs rule ``code`` (the Cleaner's own selection)."""
+    from ...core.rules import all_rules, expand_codes
+
+    if settings.select:
+        chosen = expand_codes(settings.select)
+    else:
+        chosen = {c for c, rule in all_rules().items() if getattr(rule, "default_enabled", True)}
+    if settings.ignore:
+        chosen -= expand_codes(settings.ignore)
+    return code in chosen
+
+
+class GlossaryFlagSpans:
+    """Where the glossary's ``[[flag]]`` entries (EN102) already flag a text.
+
+    The generic flags (EN703, EN704) step aside there: one place gets one
+    flag, and the curated one says more (its entry id and the editor's note)
+    than a heuristic can. Only in a pipeline run where EN102 runs too
+    (``--select EN7`` still flags ``Prince Dian`` through EN704); a rule
+    called on a bare string (``ctx is None``: the glossary miner) reports
+    everything it finds, since the miner marks what the glossary covers itself.
+    """
+
+    def __init__(self, settings) -> None:
+        self.active = _runs_with(settings, GlossarySuspiciousRendering.code)
+        self.matcher = glossary_for(settings.glossary).flag_matcher
+        self._text: str | None = None
+        self._spans: list[tuple[int, int]] = []
+
+    def covers(self, text: str, start: int, end: int, ctx) -> bool:
+        if ctx is None or not self.active:
+            return False
+        if text is not self._text:
+            self._text = text
+            self._spans = [(m.start, m.end) for m in self.matcher.find(text)]
+        return any(s < end and start < e for s, e in self._spans)
 
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
 
@@ -54,7 +100,7 @@ class ImpossibleOrdinal(Rule):
         for match in _ORDINAL.finditer(text):
             number, suffix = int(match.group(1)), match.group(2).lower()
             right = ordinal_suffix(number)
-            if suffix != right:
+            if suffix != right and not _protected(ctx, match.start(), match.end()):
                 yield self.flag(match.start(), match.end(),
                                 f"'{match.group()}' is not an ordinal (it would be '{number}{right}'); "
                                 "check the source: a year or a count translated as an ordinal?")
@@ -91,7 +137,9 @@ class UnbalancedQuotation(Rule):
         lines = text.split("\n")
         offset = 0
         for number, line in enumerate(lines):
-            yield from self._check_line(line, offset, lines, number)
+            for flag in self._check_line(line, offset, lines, number):
+                if not _protected(ctx, flag.start, flag.end):
+                    yield flag
             offset += len(line) + 1
 
     def _check_line(self, line: str, offset: int, lines: list[str], number: int) -> Iterable[Edit]:
@@ -152,23 +200,40 @@ class UnknownWord(Rule):
     def __init__(self, settings=None) -> None:
         super().__init__(settings)
         self._verdicts: dict[str, bool] = {}
+        glossary = glossary_for(self.settings.glossary)
+        self.glossary_words = glossary_vocabulary(glossary.of_kind("name") + glossary.of_kind("term"))
+        self.glossary_flags = GlossaryFlagSpans(self.settings)
 
     def find(self, text: str, ctx) -> Iterable[Edit]:
         for match in WORD_RE.finditer(text):
             word = match.group()
             unknown = self._verdicts.get(word)
             if unknown is None:
-                unknown = is_unknown_word(word)
+                unknown = is_unknown_word(word, self.glossary_words)
                 if len(self._verdicts) < 200_000:
                     self._verdicts[word] = unknown
-            if unknown:
+            if unknown and not _protected(ctx, match.start(), match.end()) \
+                    and not self.glossary_flags.covers(text, match.start(), match.end(), ctx):
                 yield self.flag(match.start(), match.end(),
                                 f"'{word}' is neither an English word nor pinyin: a mistranslation? "
                                 "(a glossary entry would fix it everywhere)")
 
 
-def is_unknown_word(word: str) -> bool:
-    """Whether ``word`` deserves an unknown-word flag (see :class:`UnknownWord`)."""
+def glossary_vocabulary(entries) -> frozenset[str]:
+    """The words (lower case) of the glossary's published spellings: names and right renderings.
+
+    An editor who lists ``Xilinhot`` or ``Hulunbuir`` as a name has said the
+    word is right; it is not "unknown" any more.
+    """
+    return frozenset(w.lower() for e in entries if e.right for w in WORD_RE.findall(e.right))
+
+
+def is_unknown_word(word: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether ``word`` deserves an unknown-word flag (see :class:`UnknownWord`).
+
+    ``known``: lower-case words that count as known whatever wordfreq says
+    (the glossary's names and right renderings).
+    """
     if not word.isascii():
         return False
     core = word.replace("’", "'")
@@ -181,7 +246,7 @@ def is_unknown_word(word: str) -> bool:
             continue
         if part[1:] != part[1:].lower():
             continue  # iPhone, McDonald, camelCase: names
-        if is_english_word(part) or is_pinyin(part):
+        if is_english_word(part) or is_pinyin(part) or part.lower() in known:
             continue
         return True
     return False
@@ -204,7 +269,7 @@ def _is_title(word: str) -> bool:
 
 @register
 class NameTranslatedWordByWord(Rule):
-    """Name translated word by word: `Wu Jingping, Prince Dian, An Guilu`.
+    """Name translated word by word: `Wu Jingping, Li Spring, An Guilu`.
 
     What it does: in a comma-separated list of Chinese names (at least one
     item written fully in pinyin), flags an item of two or three capitalised
@@ -212,8 +277,10 @@ class NameTranslatedWordByWord(Rule):
     Emperor`), unless the English word is a modern title (`Governor Han Jun`).
     Why: machine translation renders the characters of a name by their
     meaning (王皇 -> `Wang Emperor`); the right pinyin needs the source.
-    Known cases belong in the glossary, which runs earlier and fixes them.
-    Example: `Wu Jingping, Prince Dian, An Guilu participated` flags `Prince Dian`.
+    Known cases belong in the glossary, which runs earlier and fixes them;
+    a name the glossary flags as a ``[[flag]]`` entry (``Prince Dian``) is
+    left to EN102, so it gets one flag, the one with the editor's note.
+    Example: `Wu Jingping, Li Spring, An Guilu participated` flags `Li Spring` (李春).
     Fix safety: **flag** (nothing changes).
     """
 
@@ -223,12 +290,16 @@ class NameTranslatedWordByWord(Rule):
     stage = Stage.EN_FLAGS
     safety = Safety.FLAG
     examples = (
-        Example("Wu Jingping, Prince Dian, An Guilu participated in the activities.",
-                "Wu Jingping, Prince Dian, An Guilu participated in the activities.", "flagged, not changed"),
+        Example("Wu Jingping, Li Spring, An Guilu participated in the activities.",
+                "Wu Jingping, Li Spring, An Guilu participated in the activities.", "flagged, not changed"),
         Example("Changchun, Siping and Gongzhuling; Governor Han Jun, Jing Junhai, Prime Minister, Tom Smith.",
                 "Changchun, Siping and Gongzhuling; Governor Han Jun, Jing Junhai, Prime Minister, Tom Smith.",
                 "trap: titles, English names, places"),
     )
+
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        self.glossary_flags = GlossaryFlagSpans(self.settings)
 
     def find(self, text: str, ctx) -> Iterable[Edit]:
         for match in _NAME_LIST.finditer(text):
@@ -248,6 +319,8 @@ class NameTranslatedWordByWord(Rule):
                     words = words[1:]
                 item = " ".join(words)
                 if pinyin_only or len(words) < 2 or _is_title(words[0]):
+                    continue
+                if _protected(ctx, at, at + len(item)) or self.glossary_flags.covers(text, at, at + len(item), ctx):
                     continue
                 if any(is_pinyin(w) for w in words) and any(not is_pinyin(w) and is_english_word(w, 3.0) for w in words):
                     yield self.flag(at, at + len(item),

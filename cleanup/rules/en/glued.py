@@ -17,6 +17,17 @@ LONG_PART_MIN_ZIPF = 3.0
 SHORT_PART_MIN_ZIPF = 5.0
 #: Words shorter than this are never split.
 MIN_GLUED_LENGTH = 5
+#: A whole at least this common is an attested word (``counternarcotics`` 1.55,
+#: ``chipmaker`` 1.61, ``microgrid`` 1.71): it is split only when a part is a
+#: function word, the shape of a common typo (``asthe`` 1.47, ``isthe`` 1.89).
+ATTESTED_WHOLE_MIN_ZIPF = 1.0
+#: Two- and three-letter parts that are frequent but are prefixes, abbreviations
+#: or foreign words, not English words one forgets a space after
+#: (``deleveraging`` is not ``de leveraging``, ``nonprofit`` not ``non profit``).
+NOT_FUNCTION_WORDS = frozenset({
+    "de", "re", "co", "non", "al", "la", "st", "ii", "dr", "mr", "uk", "tv", "ok",
+    "oh", "hey", "hi", "lol", "mom", "sex", "ass", "pre", "un", "bi", "tri", "mid", "ex",
+})
 
 
 def best_split(word: str) -> tuple[str, str] | None:
@@ -24,16 +35,21 @@ def best_split(word: str) -> tuple[str, str] | None:
 
     Every split point is tried (linear in the length of the word); among the
     splits whose both parts are common the one with the most common rarer
-    part wins. The whole must not be a word itself, nor pinyin.
+    part wins. The whole must not be a common word itself, nor pinyin; a
+    rare but attested whole (a closed compound such as ``chipmaker``) is
+    split only where one part is a short function word (``asthe``).
     """
     lower = word.lower()
     if len(lower) < MIN_GLUED_LENGTH or not lower.isalpha() or not lower.isascii():
         return None
     if zipf(lower) >= WHOLE_MAX_ZIPF or is_pinyin(word):
         return None
+    attested = zipf(lower) >= ATTESTED_WHOLE_MIN_ZIPF
     best: tuple[float, int] | None = None
     for cut in range(2, len(lower) - 1):
         left, right = lower[:cut], lower[cut:]
+        if attested and len(left) > 3 and len(right) > 3:
+            continue
         score = min(_part_score(left), _part_score(right))
         if score > 0 and (best is None or score > best[0]):
             best = (score, cut)
@@ -43,6 +59,8 @@ def best_split(word: str) -> tuple[str, str] | None:
 
 
 def _part_score(part: str) -> float:
+    if part in NOT_FUNCTION_WORDS:
+        return 0.0
     value = zipf(part)
     need = SHORT_PART_MIN_ZIPF if len(part) <= 3 else LONG_PART_MIN_ZIPF
     return value if value >= need else 0.0
@@ -82,6 +100,9 @@ class GluedWords(Rule):
                 "between Changchun and Gongzhuling, Bayanqolu said in Meihekou", "trap: pinyin names"),
         Example("notwithstanding the nonetheless well-known biotechnology", "notwithstanding the nonetheless well-known biotechnology",
                 "trap: real compound words"),
+        Example("counternarcotics talks, a chipmaker building a microgrid, deleveraging and reopening",
+                "counternarcotics talks, a chipmaker building a microgrid, deleveraging and reopening",
+                "trap: rare but attested compounds and prefixed words"),
         Example("the NDRC and COVID19 and reficion", "the NDRC and COVID19 and reficion", "trap: acronyms, digits, unknown words"),
     )
 
