@@ -17,6 +17,7 @@ from cleanup.core.edits import Edit, Safety
 from cleanup.core.rules import Example, Rule, Stage, register
 
 from ._common import CJK_CONTEXT, HAN_CHAR
+from .pinyin_gloss import is_reading
 
 _HAN = re.compile(HAN_CHAR)
 _CJK_OR_PUNCT = re.compile(f"(?:{HAN_CHAR}|[，。、；：？！“”‘’《》（）【】「」『』…])")
@@ -29,6 +30,26 @@ def _cjk_at(text: str, i: int) -> bool:
 
 def _char(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else "\n"
+
+
+_NUMBER_CHARS = "0123456789.,%‰"
+
+
+def _chinese_before(text: str, i: int) -> bool:
+    """Chinese right before ``text[i]``, or a number that Chinese precedes (`增长5.3%;`).
+
+    A figure ending a Chinese clause does not make the clause Latin: the
+    mark after it is still Chinese punctuation. A figure after a Latin word
+    or a space (`iPhone 15;`) is not Chinese context.
+    """
+    if _cjk_at(text, i - 1):
+        return True
+    j = i - 1
+    if j < 0 or not (text[j].isascii() and (text[j].isdigit() or text[j] in "%‰")):
+        return False
+    while j >= 0 and text[j] in _NUMBER_CHARS:
+        j -= 1
+    return _cjk_at(text, j)
 
 
 def _number_inside(text: str, i: int) -> bool:
@@ -122,6 +143,10 @@ class HalfwidthPunctuationInChinese(Rule):
         Example("详见www.example.com,或发邮件至info@example.com.", "详见www.example.com，或发邮件至info@example.com.",
                 "URL and e-mail untouched"),
         Example("记者John Smith报道, 今天是个好日子", "记者John Smith报道，今天是个好日子", "no space after a Chinese mark"),
+        Example("一、国内生产总值同比增长5.3%;\n二、零售总额增长4.7%.", "一、国内生产总值同比增长5.3%；\n二、零售总额增长4.7%。",
+                "a figure ending a Chinese clause: the mark after it is Chinese"),
+        Example("新机型发布了iPhone 15; 售价5,999元", "新机型发布了iPhone 15; 售价5,999元",
+                "a figure after a Latin word: Latin context"),
     )
 
     _PATTERN = re.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
@@ -133,7 +158,7 @@ class HalfwidthPunctuationInChinese(Rule):
             mark = m.group()
             if _number_inside(text, i):
                 continue
-            before_cjk = _cjk_at(text, i - 1)
+            before_cjk = _chinese_before(text, i)
             if mark == ".":
                 after = _char(text, i + 1)
                 if not (before_cjk and (after.isspace() or _cjk_at(text, i + 1))):
@@ -166,7 +191,10 @@ class HalfwidthParenthesesInChinese(Rule):
 
     Fix safety: safe. Parentheses around Latin text (`公司(Ltd)`, a pinyin
     gloss kept on purpose `乐(yuè)器`) are a Latin run and stay ASCII;
-    unpaired marks are left alone.
+    unpaired marks are left alone. Only in a document that shows the
+    damage (ASCII parentheses around Chinese, `汉,汉`, `,,`) are Latin pairs right next to
+    Chinese made full width too (`总值(GDP)增长`; review), pinyin glosses
+    excepted.
     """
 
     code = "ZH403"
@@ -182,11 +210,22 @@ class HalfwidthParenthesesInChinese(Rule):
         Example("乐(yuè)器", "乐(yuè)器", "an intentional pinyin gloss stays as written"),
         Example("单边括号(记者", "单边括号(记者", "unpaired: left alone"),
         Example("县（区)长", "县（区）长", "a pair with one full-width mark"),
+        Example("(记者张三)今年国内生产总值(GDP)增长", "（记者张三）今年国内生产总值（GDP）增长",
+                "a document whose （） around Chinese were made ASCII: its Latin pairs were damaged too (review)"),
+        Example("推动人工智能(AI)发展,,云计算", "推动人工智能（AI）发展,,云计算",
+                "a doubled ASCII comma is the same damage"),
+        Example("(记者张三)表示快乐时读lè，如快乐(lè)", "（记者张三）表示快乐时读lè，如快乐(lè)",
+                "a pinyin gloss kept on purpose stays ASCII even then"),
     )
+
+    #: Evidence that a converter made the document's full-width marks ASCII:
+    #: () around Chinese, or , ; : between two Han characters, or ,, ,。
+    _DAMAGE = re.compile(f"\\([^()（）\n]*{HAN_CHAR}[^()（）\n]*\\)|{HAN_CHAR}[,;:]{HAN_CHAR}|,,|,[。、]")
 
     def find(self, text: str, ctx) -> list[Edit]:
         if "(" not in text and ")" not in text:
             return []
+        damaged = self._ascii_parentheses_damage(ctx)
         edits: list[Edit] = []
         stack: list[int] = []
         for i, ch in enumerate(text):
@@ -199,13 +238,45 @@ class HalfwidthParenthesesInChinese(Rule):
                 if text[j] == "（" and ch == "）":
                     continue
                 if self._chinese_pair(text, j, i):
-                    if text[j] == "(":
-                        edits.append(self.edit(j, j + 1, "（", "ASCII ( in Chinese text made （"))
-                    if ch == ")":
-                        edits.append(self.edit(i, i + 1, "）", "ASCII ) in Chinese text made ）"))
+                    safety, why = Safety.SAFE, "in Chinese text"
+                elif damaged and self._latin_pair_in_chinese(text, j, i):
+                    safety, why = Safety.REVIEW, "around Latin text in Chinese, in a document whose （） were made ASCII"
+                else:
+                    continue
+                if text[j] == "(":
+                    edits.append(self.edit(j, j + 1, "（", f"ASCII ( {why} made （", safety=safety))
+                if ch == ")":
+                    edits.append(self.edit(i, i + 1, "）", f"ASCII ) {why} made ）", safety=safety))
             elif ch == "\n":
                 stack.clear()
         return edits
+
+    def _ascii_parentheses_damage(self, ctx) -> bool:
+        """Whether the document's full-width punctuation was made ASCII (memoised per document).
+
+        The evidence: ASCII parentheses around Chinese, `,` `;` `:` between
+        two Han characters, `,,` or `,。`. A converter that did that turned
+        every （） into (), the author's marks around Latin text too:
+        `生产总值(GDP)增长` was `生产总值（GDP）增长`. In a document without
+        such damage, ASCII marks around Latin text are the author's choice
+        and stay.
+        """
+        if ctx is None:
+            return False
+        key = "zh-ascii-parentheses-damage"
+        if key not in ctx.doc.cache:
+            ctx.doc.cache[key] = self._DAMAGE.search(ctx.doc.stats.samples.get("zh", "")) is not None
+        return ctx.doc.cache[key]
+
+    @staticmethod
+    def _latin_pair_in_chinese(text: str, open_: int, close: int) -> bool:
+        """A pair around Latin text right after or before Chinese, other than a pinyin gloss kept on purpose."""
+        if not (_cjk_at(text, open_ - 1) or _cjk_at(text, close + 1)):
+            return False
+        content = text[open_ + 1 : close]
+        if not content.strip() or "\n" in content:
+            return False
+        return not (open_ > 0 and is_reading(text[open_ - 1], content))
 
     @staticmethod
     def _chinese_pair(text: str, open_: int, close: int) -> bool:
