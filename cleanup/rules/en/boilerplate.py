@@ -80,7 +80,9 @@ class BoilerplateLine(Rule):
 
     code = "EN501"
     name = "boilerplate-line"
-    language = "en"
+    # "any": a language menu with enough Han in it (日本語, 中文) is classified as a
+    # Chinese line, and it is chrome all the same.
+    language = "any"
     stage = Stage.EN_BOILERPLATE
     safety = Safety.SAFE
     examples = (
