@@ -279,22 +279,8 @@ class Utf8ReadAsGbk(Rule):
     )
 
     def find(self, text: str, ctx) -> Iterable[Edit]:
-        han, common = han_counts(text)
-        if han < 2 or common >= 0.6 * han:
-            return
         body = text.rstrip("\r\n")
-        pieces = list(_redecode_gbk_as_utf8(body))
-        fixed = "".join(out for _, _, out in pieces)
-        if fixed == body:
-            return
-        lost = fixed.count(REPLACEMENT)
-        recovered = sum(1 for ch in fixed if ord(ch) >= 0x80 and ch != REPLACEMENT)
-        fixed_han, fixed_common = han_counts(fixed)
-        if fixed_han < 2 or fixed_common < 0.7 * fixed_han:
-            return
-        if text_score(fixed.replace(REPLACEMENT, "")) <= text_score(body.replace(REPLACEMENT, "")) or lost > recovered:
-            return
-        for start, end, out in pieces:
+        for start, end, out in _utf8_as_gbk_repair(text):
             if body[start:end] == out:
                 continue
             holes = out.count(REPLACEMENT)
@@ -304,6 +290,26 @@ class Utf8ReadAsGbk(Rule):
                 yield self.flag(start, end, _lost_message(holes))
             else:
                 yield self.edit(start, end, out, "UTF-8 text decoded as GBK")
+
+
+def _utf8_as_gbk_repair(text: str) -> list[tuple[int, int, str]]:
+    """ZH103's repair of a line: ``(start, end, output)`` pieces, or none if it is not UTF-8 read as GBK."""
+    han, common = han_counts(text)
+    if han < 2 or common >= 0.6 * han:
+        return []
+    body = text.rstrip("\r\n")
+    pieces = list(_redecode_gbk_as_utf8(body))
+    fixed = "".join(out for _, _, out in pieces)
+    if fixed == body:
+        return []
+    lost = fixed.count(REPLACEMENT)
+    recovered = sum(1 for ch in fixed if ord(ch) >= 0x80 and ch != REPLACEMENT)
+    fixed_han, fixed_common = han_counts(fixed)
+    if fixed_han < 2 or fixed_common < 0.7 * fixed_han:
+        return []
+    if text_score(fixed.replace(REPLACEMENT, "")) <= text_score(body.replace(REPLACEMENT, "")) or lost > recovered:
+        return []
+    return pieces
 
 
 def _redecode_gbk_as_utf8(line: str) -> Iterator[tuple[int, int, str]]:
@@ -409,6 +415,8 @@ class LostCharacters(Rule):
     Why: the text there is gone and no rule can bring it back; an editor
     must restore it from the source. A file with such a hole is never
     reported clean.
+    A U+FFFD inside a stretch that ZH103 repairs is left to ZH103, which
+    counts the characters lost there: one flag per place.
     Example: `省委书记蓝��安` -> flagged, "2 characters lost".
     Fix safety: **flag** only; nothing is changed.
     """
@@ -426,10 +434,22 @@ class LostCharacters(Rule):
 
     _PATTERN = re.compile("\ufffd+|(?:锟斤拷)+")
 
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        from ...core.rules import expand_codes
+
+        select = expand_codes(self.settings.select) if self.settings.select else {"ZH103"}
+        self._zh103_flags_its_holes = "ZH103" in select and "ZH103" not in expand_codes(self.settings.ignore)
+
     def find(self, text: str, ctx) -> Iterable[Edit]:
         if REPLACEMENT not in text and "锟斤拷" not in text:
             return
+        # a U+FFFD inside a stretch that ZH103 repairs is counted and flagged there (one flag per place)
+        repaired = [(s, e) for s, e, out in _utf8_as_gbk_repair(text) if REPLACEMENT in out] \
+            if self._zh103_flags_its_holes and REPLACEMENT in text else []
         for match in self._PATTERN.finditer(text):
+            if any(s <= match.start() and match.end() <= e for s, e in repaired):
+                continue
             run = match.group()
             count = len(run) if run[0] == REPLACEMENT else 2 * (len(run) // 3)
             yield self.flag(match.start(), match.end(), _lost_message(count))
