@@ -62,14 +62,15 @@ class StrayAsciiComma(Rule):
     """Stray ASCII comma next to Chinese punctuation: `交流,。` `中心,,与`.
 
     What it does: deletes ASCII commas directly before `，`, `。` or `、`, and
-    all but the last of a run of ASCII commas (`,,`) in Chinese context (the
-    last one is then made full width by ZH402).
+    replaces a run of ASCII commas (`,,`) in Chinese context by one `，`
+    (one change, so that an editor who rejects it gets the input back, not
+    a half-repaired `,，`).
 
     Why: a damaging converter put a comma before full stops and enumeration
     commas and doubled others; the comma was inserted, so converting it
     would leave `，。`, which is wrong too (GB/T 15834-2011: one mark).
 
-    Example: `亲切交流,。` -> `亲切交流。`; `中心,,与` -> `中心,与`.
+    Example: `亲切交流,。` -> `亲切交流。`; `中心,,与` -> `中心，与`.
 
     Fix safety: safe. Two commas in a row, or a comma before a full stop,
     are never right in Chinese.
@@ -83,7 +84,7 @@ class StrayAsciiComma(Rule):
     examples = (
         Example("与办事群众亲切交流,。记者史晓波摄", "与办事群众亲切交流。记者史晓波摄"),
         Example("以县城为重要载体,、以体制机制改革为动力", "以县城为重要载体、以体制机制改革为动力"),
-        Example("政务服务中心,,与工作人员", "政务服务中心,与工作人员", "one of a doubled comma"),
+        Example("政务服务中心,,与工作人员", "政务服务中心，与工作人员", "a doubled comma: one full-width comma"),
         Example("数据为1,,2和3,,,4", "数据为1,,2和3,,,4", "between digits: not Chinese context"),
         Example("他说Hello,,world", "他说Hello,,world", "inside a Latin run"),
     )
@@ -99,7 +100,8 @@ class StrayAsciiComma(Rule):
             if _char(text, end) in "，。、":
                 edits.append(self.edit(start, end, "", "stray ASCII comma before Chinese punctuation deleted"))
             elif _cjk_at(text, start - 1) or _cjk_at(text, end):
-                edits.append(self.edit(start, end - 1, "", "doubled ASCII comma deleted"))
+                # one change for the whole run: rejecting it keeps `,,`, never a half-repaired `,，`
+                edits.append(self.edit(start, end, "，", "doubled ASCII comma made one ，"))
         return edits
 
 
@@ -158,6 +160,8 @@ class HalfwidthPunctuationInChinese(Rule):
             mark = m.group()
             if _number_inside(text, i):
                 continue
+            if mark == "," and (_char(text, i - 1) == "," or _char(text, i + 1) == ","):
+                continue  # a run of commas is ZH401's, as one change
             before_cjk = _chinese_before(text, i)
             if mark == ".":
                 after = _char(text, i + 1)
