@@ -305,9 +305,10 @@ class StraightQuotesInChinese(Rule):
 
     Example: `通过"小切口"提升` -> `通过“小切口”提升`.
 
-    Fix safety: safe. A line with an odd number of straight quotes is left
-    alone (which quote opens is then a guess), and so are quotes around
-    Latin text inside Latin runs.
+    Fix safety: safe. A line with an odd number of straight quotes is not
+    changed (which quote opens is then a guess): its quotes next to Chinese
+    are flagged for an editor. Quotes around Latin text inside Latin runs
+    are left alone.
     """
 
     code = "ZH404"
@@ -318,7 +319,8 @@ class StraightQuotesInChinese(Rule):
     examples = (
         Example('通过"小切口"提升县城综合承载能力', "通过“小切口”提升县城综合承载能力"),
         Example('对"全程网办""打包式服务"等模式给予肯定', "对“全程网办”“打包式服务”等模式给予肯定"),
-        Example('他说"这是"一个"问题', '他说"这是"一个"问题', "odd number of quotes: left alone"),
+        Example('他说"这是"一个"问题', '他说"这是"一个"问题', "odd number of quotes: not changed, flagged"),
+        Example('屏幕尺寸为6.1" 的手机', '屏幕尺寸为6.1" 的手机', 'an inch mark after a figure: not flagged'),
         Example('他引用了 Say "hello" to me 这句话', '他引用了 Say "hello" to me 这句话', "quotes in a Latin run"),
     )
 
@@ -334,6 +336,11 @@ class StraightQuotesInChinese(Rule):
                     if _CJK_OR_PUNCT.search(text, a + 1, b) or _cjk_at(text, a - 1) or _cjk_at(text, b + 1):
                         edits.append(self.edit(a, a + 1, "“", 'straight " in Chinese text made “'))
                         edits.append(self.edit(b, b + 1, "”", 'straight " in Chinese text made ”'))
+            else:
+                for q in quotes:
+                    if _cjk_at(text, q - 1) or _cjk_at(text, q + 1):
+                        edits.append(self.flag(q, q + 1, 'unpaired straight " in Chinese text: which quote '
+                                                         "opens is a guess; check the quotation"))
             pos += len(line)
         return edits
 
