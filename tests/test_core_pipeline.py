@@ -32,3 +32,23 @@ def test_flags_point_at_the_input_even_after_edits_before_them():
     result = clean(text)
     [ordinal] = [f for f in result.flags if f.rule == "EN701"]
     assert text[ordinal.start:ordinal.end] == ordinal.text and "2021th" in ordinal.text
+
+
+def test_no_finding_inside_a_url_or_an_address():
+    """The core drops findings inside protected spans, whatever the rule (here: one that flags every word)."""
+    import re
+
+    from cleanup.core.pipeline import Cleaner
+    from cleanup.core.rules import Rule, Stage
+
+    class FlagEveryWord(Rule):  # not registered: used only here
+        code, name, language, stage = "TEST1", "every-word", "en", Stage.EN_FLAGS
+
+        def find(self, text, ctx):
+            return [self.flag(m.start(), m.end(), "word") for m in re.finditer(r"[a-z]+", text)]
+
+    cleaner = Cleaner(Settings(select=("EN703",)))
+    cleaner._stages["en"] = [[FlagEveryWord()]]
+    text = "See https://www.eurasiaexpo.cn/reficion or write to reficion@eurasiaexpo.cn today.\n"
+    result = cleaner.clean_text(text)
+    assert [f.text for f in result.flags] == ["ee", "or", "write", "to", "today"]

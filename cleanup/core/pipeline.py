@@ -106,7 +106,15 @@ class BlockContext:
         return self.doc.settings
 
     def is_protected(self, start: int, end: int) -> bool:
+        """Whether an edit of ``[start, end)`` would touch a URL, an address, code, ..."""
         return touches(start, end, self.protected)
+
+    def is_inside_protected(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies within one protected span (a finding there is not prose)."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.protected, (start, float("inf"))) - 1
+        return i >= 0 and self.protected[i][0] <= start and end <= self.protected[i][1]
 
 
 @dataclass(slots=True)
@@ -372,7 +380,8 @@ class Cleaner:
                     rule_flags: list[Edit] = []
                     for edit in rule.find(text, ctx):
                         if edit.safety is Safety.FLAG:
-                            rule_flags.append(_shift(edit, base))
+                            if not ctx.is_inside_protected(edit.start, edit.end):
+                                rule_flags.append(_shift(edit, base))
                         elif not ctx.is_protected(edit.start, edit.end) and edit.replacement != text[edit.start:edit.end]:
                             rule_fixes.append(_shift(edit, base))
                     found.extend(rule_flags)
