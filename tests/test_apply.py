@@ -135,7 +135,8 @@ def test_rejecting_one_change_of_each_rule_on_a_small_text(tmp_path):
         # ZH301 edits a whole run of Han characters, so the first ZH201 change is the run
         # 省委書記藍(lán)…服務 (gloss removals merged with its conversion); the gloss after the
         # second 服務 is a separate change and stays removed.
-        "6月14日,省委書記藍(lán)佛安在上黨區(qū)政務(wù)服務中心,，與工作人員交流。\nthe the state council met .\n")
+        # and the first ZH401 change turns ",," into one "，": rejected, both commas stay.
+        "6月14日,省委書記藍(lán)佛安在上黨區(qū)政務(wù)服務中心,,與工作人員交流。\nthe the state council met .\n")
 
 
 def _one_file_report(tmp_path: Path, text: str = "6月14日,省委書記藍(lán)佛安。\n") -> tuple[Path, dict]:

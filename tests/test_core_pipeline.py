@@ -52,3 +52,25 @@ def test_no_finding_inside_a_url_or_an_address():
     text = "See https://www.eurasiaexpo.cn/reficion or write to reficion@eurasiaexpo.cn today.\n"
     result = cleaner.clean_text(text)
     assert [f.text for f in result.flags] == ["ee", "or", "write", "to", "today"]
+
+
+def test_a_url_ends_where_non_ascii_text_begins():
+    from cleanup.core.segment import protected_spans
+
+    def spans(text):
+        return [text[a:b] for a, b in protected_spans(text)]
+
+    assert spans("登录http://www.nhc.gov.cn/æŸ¥è¯¢ã€‚") == ["http://www.nhc.gov.cn/"]
+    assert spans("详见www.example.com，或发邮件") == ["www.example.com"]
+    assert spans("see https://en.wikipedia.org/wiki/Kunming_(city). Then") == ["https://en.wikipedia.org/wiki/Kunming_(city)"]
+    assert spans("visit www.gov.cn.") == ["www.gov.cn"]
+
+
+def test_a_line_dense_with_pinyin_readings_is_still_chinese():
+    from cleanup.core.segment import ZH, classify_line
+
+    assert classify_line("樂(lè)器(qì)的(de)聲(shēng)音(yīn)很(hěn)好(hǎo)聽(tīng)。") == ZH
+    # so the Chinese rules run on it (readings stay after characters the conversion
+    # does not change: the damaging converter never put them there, see ZH201)
+    result = clean("樂(lè)器(qì)的(de)聲(shēng)音(yīn)很(hěn)好(hǎo)聽(tīng),。")
+    assert result.output == "乐器(qì)的(de)声音(yīn)很(hěn)好(hǎo)听。"

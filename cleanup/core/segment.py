@@ -24,6 +24,9 @@ from typing import Iterable, Iterator
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+#: A reading in parentheses right after a Han character: ``藍(lán)``, ``区(qu1)``.
+_READING_AFTER_HAN = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（][A-Za-z\u00c0-\u024f\u1e3f]{1,7}[1-5]?[)）]")
 
 ZH, EN, NEUTRAL, VERBATIM = "zh", "en", "neutral", "verbatim"
 
@@ -56,18 +59,25 @@ def classify_line(line: str) -> str:
     夜网419`` is English); with neither it is neutral.
     """
     han = len(HAN.findall(line))
-    # URLs and e-mail addresses are not English words (详见www.example.com is Chinese)
-    words = len(LATIN_WORD.findall(PLAIN_PROTECTED.sub(" ", line) if ("." in line) else line))
+    # URLs and e-mail addresses are not English words (详见www.example.com is Chinese),
+    # nor is a pinyin reading after a character (藍(lán)): damage, not English
+    text = PLAIN_PROTECTED.sub(" ", line) if "." in line else line
+    if "(" in text or "（" in text:
+        text = _READING_AFTER_HAN.sub("", text)
+    words = len(LATIN_WORD.findall(text))
     if han == 0 and words == 0:
         return NEUTRAL
     return ZH if han >= 2 * words else EN
 
 
-# A URL ends where Chinese text (Han, CJK or full-width punctuation) begins:
-# in Chinese prose a link is followed directly by the sentence (详见www.x.com，或…).
-_NOT_URL = "\\s<>\"'\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_URL = (rf"(?:https?|ftp)://[^{_NOT_URL}]+[^{_NOT_URL}.,;:!?)\]]"
-        rf"|www\.[^{_NOT_URL}]+[^{_NOT_URL}.,;:!?)\]]")
+# A URL is ASCII (RFC 3986 characters): it ends where Chinese text, full-width
+# punctuation or mojibake begins (详见www.x.com，或…; a link followed by
+# garbled text must not shield that text from repair). It may end in a
+# balanced pair of parentheses (…/Kunming_(city)), never in sentence punctuation.
+_URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]"
+_URL_PARENS = rf"\({_URL_CHAR}*\)"
+_URL = (rf"(?:(?:https?|ftp)://|www\.)(?:{_URL_CHAR}|{_URL_PARENS})*"
+        rf"(?:[A-Za-z0-9\-_~/#@$&*+=%]|{_URL_PARENS})")
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # ASCII: 发邮件至a@b.cn is not all address
 PLAIN_PROTECTED = re.compile(f"{_URL}|{_EMAIL}")
 MARKDOWN_PROTECTED = re.compile(
