@@ -12,7 +12,10 @@ from .common import app, console
 
 
 @app.command()
-def rules(explain: Optional[str] = typer.Option(None, "--explain", help="Show the full documentation of one rule.")) -> None:
+def rules(
+    explain: Optional[str] = typer.Option(None, "--explain", help="Show the full documentation of one rule."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the list as a Markdown table (the README's)."),
+) -> None:
     """List every rule: code, name, language, safety, what it catches.
 
     Example: cleanup rules --explain ZH201
@@ -20,6 +23,9 @@ def rules(explain: Optional[str] = typer.Option(None, "--explain", help="Show th
     from ..core.rules import all_rules
 
     registry = all_rules()
+    if markdown:
+        typer.echo(markdown_table(registry))
+        return
     if explain:
         code = explain.upper()
         rule = registry.get(code) or next((r for r in registry.values() if r.name == explain), None)
@@ -39,3 +45,12 @@ def rules(explain: Optional[str] = typer.Option(None, "--explain", help="Show th
         table.add_row(code, rule.name, rule.language, rule.safety.value,
                       "on" if getattr(rule, "default_enabled", True) else "off", rule.summary())
     console.print(table)
+
+
+def markdown_table(registry) -> str:
+    """The rule list as the README shows it (a test keeps the two identical)."""
+    rows = ["| code | name | language | safety | what it catches |", "|---|---|---|---|---|"]
+    for code, rule in registry.items():
+        summary = rule.summary().replace("|", "\\|")
+        rows.append(f"| {code} | `{rule.name}` | {rule.language} | {rule.safety.value} | {summary} |")
+    return "\n".join(rows)
