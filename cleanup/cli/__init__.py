@@ -43,10 +43,19 @@ def main() -> None:
     except Exception as exc:
         # click's usage errors (typer vendors click, so match the interface, not the class)
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
-            exc.show()
-            sys.exit(2 if exc.exit_code in (1, 2) else exc.exit_code)
+            sys.exit(_usage_error(exc))
         raise
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(exc) -> int:
+    """One line for a click usage error (bad option, missing argument), naming where help is; exit 2."""
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    message = " ".join(message.split())  # click may wrap a long message
+    print(f"error: {message}{where}", file=sys.stderr)
+    return 2 if exc.exit_code in (1, 2) else exc.exit_code
 
 
 __all__ = ["app", "main"]

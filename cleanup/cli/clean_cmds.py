@@ -43,8 +43,9 @@ def _summary_line(outcome: FileOutcome, verb: str) -> str:
     if result.clean:
         return f"[green]clean[/]      {outcome.input.path}"
     counts = ", ".join(f"{code}×{n}" for code, n in result.counts().items())
-    state = f"[yellow]{verb}[/]" if result.changed else "[magenta]flagged[/]"
-    return f"{state:<10} {outcome.input.path}  [dim]{len(result.changes)} changes, {len(result.flags)} flags: {counts}[/]"
+    word, colour = (verb, "yellow") if result.changed else ("flagged", "magenta")
+    state = f"[{colour}]{word}[/]" + " " * max(10 - len(word), 0)  # pad the visible word, not the markup
+    return f"{state} {outcome.input.path}  [dim]{len(result.changes)} changes, {len(result.flags)} flags: {counts}[/]"
 
 
 def _report_errors(summary: RunSummary) -> None:
@@ -79,7 +80,7 @@ def run(
     glossary: Optional[list[Path]] = GlossaryOpt,
     config: Optional[Path] = ConfigOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
-    qe_model: Optional[Path] = typer.Option(None, "--qe-model", help="Score the cleaned English with this local causal LM (needs cleanup[neural]); scores go in the report."),
+    qe_model: Optional[Path] = typer.Option(None, "--qe-model", help="Score the cleaned English with this local causal LM (needs cleanup\\[neural]); scores go in the report."),
     jobs: int = JobsOpt,
     jsonl: bool = JsonlOpt,
     id_field: str = IdFieldOpt,
@@ -126,7 +127,7 @@ def run(
             for path in written:
                 console_err.print(f"report: {path}")
     if not quiet:
-        console_err.print(_table(summary, "fixed"))
+        console_err.print(_table(summary, f"{len(summary.processed)} file(s) processed"))
     raise typer.Exit(2 if summary.fatal else 0)
 
 

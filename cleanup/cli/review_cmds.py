@@ -66,6 +66,9 @@ def score(
     from ..report.metrics import paired_lines, score_segments
 
     pairs: list[tuple[str, Path, Path]] = []
+    for path in (hyp, ref):
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
     if hyp.is_dir() != ref.is_dir():
         raise InputError(ref, "give two files or two folders")
     if hyp.is_dir():
