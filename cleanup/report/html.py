@@ -326,8 +326,9 @@ def _render_file(index: int, file: dict, source: str | None) -> str:
             f'edit rate TER {_fmt(edit.get("ter"))} · chrF {_fmt(edit.get("chrf"))}'
             + (f' · {esc(file.get("encoding"))}' if file.get("encoding") else "")
             + f' · <span class="dim mono" title="sha256 of the input bytes">{esc((file.get("input_sha256") or "")[:12])}</span>'
-            + f' · <a href="#" class="bulk" data-bulk="accept" data-file="{index}">accept all shown</a>'
-            + f' · <a href="#" class="bulk" data-bulk="reject" data-file="{index}">reject all shown</a></p>')
+            + (f' · <a href="#" class="bulk" data-bulk="accept" data-file="{index}">accept all shown</a>'
+               f' · <a href="#" class="bulk" data-bulk="reject" data-file="{index}">reject all shown</a>' if changes else "")
+            + "</p>")
     ref = metrics.get("reference")
     if ref:
         head += (f'<p class="meta">against the reference: BLEU {_fmt(ref["original"]["bleu"])} → {_fmt(ref["cleaned"]["bleu"])}, '
@@ -335,7 +336,7 @@ def _render_file(index: int, file: dict, source: str | None) -> str:
                  f'TER {_fmt(ref["original"]["ter"])} → {_fmt(ref["cleaned"]["ter"])}</p>')
     flag_list = ""
     if flags:
-        flag_list = (f'<details class="flaglist" open><summary>{len(flags)} flags (nothing was changed for these)</summary><ul>'
+        flag_list = (f'<details class="flaglist" open><summary>{len(flags)} flag{"" if len(flags) == 1 else "s"} (nothing was changed for {"it" if len(flags) == 1 else "these"})</summary><ul>'
                      + "".join(f'<li class="flag" data-rule="{esc(f["rule"])}"><a href="#row-{index}-{_row_line(f, file, source)}">'
                                f'{esc(f.get("line"))}:{esc(f.get("column"))}</a> <span class="fchip">⚑ {esc(f["rule"])}</span> '
                                f'{esc(f.get("message", ""))}' + (f' <q>{esc(f.get("text"))}</q>' if f.get("text") else "") + "</li>"
@@ -390,8 +391,15 @@ TEMPLATE = """<!doctype html>
 </nav>
 <main>
 <section class="overview"><h2>Summary</h2>{summary}
+<p class="help">How to read it: in the <b>original</b> column <del class="c"><span class="d">struck red</span></del> is text a change removes
+and <span class="c"><span class="caret">‸</span></span> marks where text is inserted; in the <b>cleaned</b> column <ins class="after"><span class="i">green</span></ins> is new text,
+a thin red bar <span class="after gone"></span> marks a deletion, and <ins class="after review-sample"><span class="i">dashed</span></ins> changes are marked for review.
+A <span class="fchip">⚑</span> flag changed nothing: <mark class="fl">wavy underline</mark> in the original, listed under its paragraph.
+Labels give the rule code, the glossary entry (in italics) and the safety. Hover a change for its message.</p>
 <p class="help">Click a change in the cleaned column (or its rule label) to <b>reject</b> it (the original is kept); click again to accept it.
-Then <b>Save decisions</b> and run <code>cleanup apply decisions.json --out DIR</code>. Hover a change for its rule, glossary entry and message.</p>
+Then <b>Save decisions</b> and run <code>cleanup apply decisions.json --out DIR</code>.
+The counts beside the rule filters are the changes each rule took part in: a change made by two rules (a gloss removed, then the script converted) counts for both,
+so they can exceed the summary's "by rule" counts, which name each change's first rule.</p>
 </section>
 {skipped}
 {sections}
@@ -478,6 +486,7 @@ body.labels-review span.c.s-safe:not(.has-entry):not(.rejected) .chip{display:no
 body.labels-none span.c:not(.rejected) .chip{display:none}
 td.clean span.c{cursor:pointer}
 td.clean span.c:hover{box-shadow:0 0 0 1px #3e63dd;border-radius:3px}
+ins.review-sample{outline:1px dashed var(--review)}
 .after.gone{display:inline-block;width:2px;height:1.05em;background:#e53935;vertical-align:-.15em;margin:0 1px}
 del.c.off,del.c.off .d{background:none;text-decoration:none}
 span.c.off ins.after,span.c.off ins.after .i{background:none;outline:none}
