@@ -133,9 +133,9 @@ def add_cmd(
     glossary: Optional[list[Path]] = GlossaryOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
-    """Append one entry to a glossary file, keeping its comments and order; refuses a duplicate id.
+    """Append one entry to a glossary file, keeping its comments and order; refuses a duplicate id or an entry lint rejects.
 
-    Example: cleanup glossary add --id reficion --wrong reficion --right "chip shortage" --source 缺芯 --example "the reficion hit => the chip shortage hit"
+    Example: cleanup glossary add --id high-endization --wrong high-endization --right upgrading --source 高端化 --example "They promote the high-endization of industry. => They promote the upgrading of industry."
     """
     from ..glossary import Entry, Example, glossary_for
     from ..glossary.edit import append_entries, target_file
@@ -151,6 +151,15 @@ def add_cmd(
                   source=source, note=note, case=case, safety=safety,
                   examples=tuple(Example(*_parse_example(x)) for x in example or ()))
     path = target_file(list(settings.glossary), kind, file)
+    # refuse what would leave the glossary failing lint (a wrong form another entry already has, a cycle…)
+    from ..glossary.lint import lint_glossary
+    from ..glossary.model import Glossary
+
+    current = glossary_for(settings.glossary).entries
+    new_problems = [p for p in lint_glossary(Glossary.from_entries([*current, entry]))
+                    if p.severity == "error" and p.entry == entry_id]
+    if new_problems:
+        raise ValueError(f"{path}: entry {entry_id!r} not added: {new_problems[0].message}")
     append_entries(path, [entry])
     _consoles.err.print(f"added {kind} {entry_id!r} to {path}; check it with `cleanup glossary lint && cleanup glossary test`")
 
