@@ -164,3 +164,10 @@ def test_the_readme_examples_run_and_exit_as_documented(tmp_path):
             f"{done.stderr[-800:]}")
         ran.append(" ".join(words[:3]))
     assert len(ran) >= 20, ran
+
+
+def test_every_registered_rule_code_is_documented_with_its_safety():
+    """A newcomer finds every rule (mojibake ZH1xx, glossary EN1xx, case EN4xx, boilerplate EN5xx, …) in the README."""
+    for code, rule in all_rules().items():
+        row = re.search(rf"^\| {code} \|[^\n]*\| ({rule.safety.value}) \|", README, re.M)
+        assert row, f"README.md has no rule-table row for {code} with safety {rule.safety.value}"
