@@ -45,7 +45,12 @@ def _summary_line(outcome: FileOutcome, verb: str) -> str:
     counts = ", ".join(f"{code}×{n}" for code, n in result.counts().items())
     word, colour = (verb, "yellow") if result.changed else ("flagged", "magenta")
     state = f"[{colour}]{word}[/]" + " " * max(10 - len(word), 0)  # pad the visible word, not the markup
-    return f"{state} {outcome.input.path}  [dim]{len(result.changes)} changes, {len(result.flags)} flags: {counts}[/]"
+    return (f"{state} {outcome.input.path}  [dim]{_plural(len(result.changes), 'change')}, "
+            f"{_plural(len(result.flags), 'flag')}: {counts}[/]")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _report_errors(summary: RunSummary) -> None:
