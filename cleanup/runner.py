@@ -125,6 +125,10 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
     direct = {p.resolve() for p in paths if not p.is_dir()}
     if out is not None:
         _check_writable(out)
+        for path in paths:
+            if not in_place and path.is_dir() and path.resolve() == out.resolve():
+                raise InputError(out, "the output folder is an input folder: choose another --out, "
+                                      "or pass --in-place to rewrite the inputs")
     # Build the rules (and load the glossary) before anything is written: a
     # malformed glossary stops the run here with its file and line (exit 2).
     from .core.pipeline import get_cleaner
@@ -137,7 +141,10 @@ def run_files(paths: list[Path], settings: Settings, *, out: Path | None = None,
         else:
             items.append(item)
     sizes = {item.path: _size(item.path) for item in items}
-    manifest = Manifest(out, settings, resume) if out is not None else None
+    try:
+        manifest = Manifest(out, settings, resume) if out is not None else None
+    except OSError as exc:
+        raise InputError(out, f"cannot write the output folder: {exc.strerror or exc}") from None
     writing = out is not None or in_place
     results: dict[int, FileOutcome] = {}
 

@@ -298,3 +298,28 @@ def test_a_run_without_report_keeps_no_texts_but_the_same_summary(tmp_path):
         assert light.result.source == light.result.output == ""
         assert (light.changed, light.clean, light.result.counts()) == (full.changed, full.clean, full.result.counts())
         assert (tmp_path / "a" / full.input.relative).read_bytes() == (tmp_path / "b" / light.input.relative).read_bytes()
+
+
+def test_an_output_folder_that_cannot_be_created_is_one_line_and_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "003_8004575f19911c50.txt"
+    done = subprocess.run([sys.executable, "-m", "cleanup", "run", str(seed), "--out", "/proc/cleanup-test/out", "-q"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "/proc/cleanup-test/out" in done.stderr
+
+
+def test_out_equal_to_the_input_folder_is_refused_before_anything_is_written(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("the the end.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleanup", "run", str(folder), "--out", str(folder), "-q"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "--in-place" in done.stderr
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "the the end.\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
