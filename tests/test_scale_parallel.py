@@ -146,3 +146,28 @@ def test_killed_run_leaves_only_complete_outputs(tmp_path: Path, sig: int) -> No
     result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--resume", "-q", "--jobs", "2"])
     assert result.exit_code == 0
     assert len(outputs(out)) == 150
+
+
+def test_a_bad_file_in_a_folder_is_skipped_with_jobs_2_as_with_jobs_1(tmp_path):
+    """An input error raised in a worker comes back as the same one-line warning (it must pickle)."""
+    import pickle
+    import subprocess
+    import sys
+
+    from cleanup.io.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("a/b.txt", "binary file, not text", line=3)))
+    assert (str(error), error.path, error.reason, error.line) == ("a/b.txt:3: binary file, not text", "a/b.txt",
+                                                                  "binary file, not text", 3)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("the the end.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    done = subprocess.run([sys.executable, "-m", "cleanup", "run", str(folder), "--out", str(tmp_path / "out"),
+                           "--jobs", "2", "-q"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "skipped" in done.stderr and "bad.txt" in done.stderr
+    from cleanup import clean
+
+    assert (tmp_path / "out" / "good.txt").read_text(encoding="utf-8") == clean("the the end.\n").output
+    assert not (tmp_path / "out" / "bad.txt").exists()

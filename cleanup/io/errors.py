@@ -12,3 +12,7 @@ class InputError(Exception):
         self.reason = message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # picklable as itself, so a worker process (--jobs, Dask) can hand it back
+        return (type(self), (self.path, self.reason, self.line))

@@ -33,7 +33,7 @@ def render_diff(console: Console, outcome) -> None:
     if not result.changes and not result.flags:
         console.print(f"[green]clean[/] {escape(str(outcome.input.path))}")
         return
-    table = Table(title=f"{escape(str(outcome.input.path))}  [dim]{len(result.changes)} changes, {len(result.flags)} flags[/]",
+    table = Table(title=f"{escape(str(outcome.input.path))}  [dim]{_count(len(result.changes), 'change')}, {_count(len(result.flags), 'flag')}[/]",
                   title_justify="left", expand=True, show_lines=True)
     table.add_column("line", no_wrap=True, style="dim", justify="right")
     table.add_column("original", ratio=1, overflow="fold")
@@ -60,3 +60,7 @@ def render_diff(console: Console, outcome) -> None:
             left.append(f"\n⚑ {flag.line}:{flag.column} {flag.rule} {flag.message}", style="magenta")
         table.add_row(str(row.first_line), left, right)
     console.print(table)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
