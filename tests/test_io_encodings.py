@@ -121,3 +121,11 @@ def test_english_seed_in_utf16_comes_back_identical_in_utf8(tmp_path):
     result = run_subprocess("run", source, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "en.txt").read_bytes() == ENGLISH.encode("utf-8")
+
+
+def test_the_shipped_common_characters_are_what_the_builder_makes():
+    """cleanup/io/common_han.txt is data derived from wordfreq and OpenCC: regenerate it, do not edit it."""
+    from cleanup.io.plausibility import build_common_han, common_han
+
+    assert common_han() == build_common_han()
+    assert {"中", "國", "国", "措", "着"} <= common_han() and "钃" not in common_han()

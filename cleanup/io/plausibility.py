@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
@@ -21,12 +22,23 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f
 _TOP_WORDS = 20_000
 
 
+#: The common characters, one per line: built by :func:`build_common_han`
+#: (``python -m cleanup.io.plausibility``) and shipped, because building them
+#: loads wordfreq's whole Chinese list (~75 MB resident) for a 13 KB result.
+COMMON_HAN_FILE = Path(__file__).with_name("common_han.txt")
+
+
 @lru_cache(maxsize=1)
 def common_han() -> frozenset[str]:
-    """The Han characters of everyday news text, Simplified and Traditional (~4,500).
+    """The Han characters of everyday news text, Simplified and Traditional (~4,500)."""
+    return frozenset(COMMON_HAN_FILE.read_text(encoding="utf-8").split())
 
-    Every character of the 20,000 most frequent words (not only one-character
-    words: `措` occurs only in words like `举措`).
+
+def build_common_han() -> frozenset[str]:
+    """Every character of wordfreq's 20,000 most frequent Chinese words, with its Traditional forms.
+
+    Not only one-character words: `措` occurs only in words like `举措`. A
+    test checks that the shipped file is exactly what this builds.
     """
     import opencc
     import wordfreq
@@ -80,7 +92,15 @@ def text_score(text: str) -> float:
         elif 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F:
             total += 1.0
         elif 0xA0 <= o <= 0x24F:
+            # Latin-1 signs (¢ ¨ ¤ …) stay at 0: they are what GBK bytes look like read as cp1252
             total += 0.3 if unicodedata.category(ch).startswith("L") else 0.0
+        elif 0x20A0 <= o <= 0x20CF:  # currency signs (€ ₹ ₩): ordinary in news
+            total += 1.0
         else:
             total -= 1.0
     return total / n if n else 0.0
+
+
+if __name__ == "__main__":  # regenerate the shipped list: python -m cleanup.io.plausibility
+    COMMON_HAN_FILE.write_text("\n".join(sorted(build_common_han())) + "\n", encoding="utf-8")
+    print(f"wrote {COMMON_HAN_FILE}")
