@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean-reports
+.PHONY: demo test bench clean-reports
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,9 @@ demo: $(STAMP)
 	$(BIN)/cleanup run seeds/ --out reports/cleaned --report reports
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
 	$(BIN)/cleanup glossary lint
 	$(BIN)/cleanup glossary test
+	$(BIN)/python -m pytest -q
 
 # Throughput, glossary scaling, peak memory and --jobs speed-up on a generated corpus (not part of `make test`).
 # Quick run: BENCH_SIZE_MB=5 BENCH_BIG_MB=50 BENCH_SECONDS=5 make bench
