@@ -33,7 +33,17 @@ from typing import Any, Iterable
 from .model import CASES, KINDS, SAFETIES, Entry, Example, Glossary, GlossaryError, Problem
 
 #: The glossary shipped with cleanup (used when none is configured).
-DEFAULT_GLOSSARY = Path(__file__).resolve().parents[2] / "glossary"
+def _default_glossary() -> Path:
+    """The shipped glossary: ``glossary/`` of a source checkout or editable install,
+    else the copy a wheel installs under ``<prefix>/share/cleanup/glossary``."""
+    import sys
+
+    beside_package = Path(__file__).resolve().parents[2] / "glossary"
+    installed = Path(sys.prefix) / "share" / "cleanup" / "glossary"
+    return beside_package if beside_package.is_dir() or not installed.is_dir() else installed
+
+
+DEFAULT_GLOSSARY = _default_glossary()
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z_.\"' -]+?)\s*\]\]")
