@@ -58,7 +58,6 @@ class JsonlOutcome:
     input: InputFile
     documents: int = 0
     changed: int = 0         # documents whose text changed
-    flagged_only: int = 0
     changes: int = 0
     flags: int = 0
     rules: dict[str, int] = field(default_factory=dict)

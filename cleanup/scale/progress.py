@@ -21,12 +21,10 @@ class RunProgress:
         self._task = None
         self._console = console
         self._files = 0
-        self._total_files = 0
 
     def start(self, total_files: int, total_bytes: int) -> None:
         if self._console is None:
             return
-        self._total_files = total_files
         self._progress = Progress(
             TextColumn("[bold]cleaning[/]"),
             BarColumn(),

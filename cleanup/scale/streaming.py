@@ -9,7 +9,7 @@ flat whatever its size:
    large prefix cut at a line end, and is then decoded strictly, line by
    line, with that codec (a byte it cannot decode stops the run with the
    file and line). UTF-16/32 files cannot be split on ``\\n`` bytes; they are
-   cleaned whole (:func:`streamable` says no).
+   cleaned whole (:func:`scan_file` returns None for them).
 1. :func:`plan_file` prepares every line (line repairs, classification),
    groups lines into blocks exactly as the pipeline does, collects the
    :class:`~cleanup.core.pipeline.DocStats` of the whole file (the same
@@ -197,13 +197,6 @@ def _line_prefix(data: bytes, size: int) -> bytes:
         return data
     cut = data.rfind(b"\n")
     return data[: cut + 1] if cut > 0 else data
-
-
-def streamable(path: Path, threshold: int = STREAM_THRESHOLD_BYTES) -> bool:
-    try:
-        return path.stat().st_size > threshold
-    except OSError:
-        return False
 
 
 # -- reading lines --------------------------------------------------------------
