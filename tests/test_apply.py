@@ -63,10 +63,10 @@ def restore(output: str, changes: list[dict], rejected: set[str]) -> str:
     for change in sorted(changes, key=lambda c: (c["start"], c["end"])):
         out_start = change["start"] + shift
         if change["id"] in rejected:
-            pieces.append((out_start, out_start + len(change["after"]), change["before"]))
+            pieces.append((out_start, out_start + len(change["after"]), change["before"], change["after"]))
         shift += len(change["after"]) - len(change["before"])
-    for start, end, before in reversed(pieces):
-        assert output[start:end] is not None
+    for start, end, before, after in reversed(pieces):
+        assert output[start:end] == after, "the written output does not hold the change where the report says"
         output = output[:start] + before + output[end:]
     return output
 

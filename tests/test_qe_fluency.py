@@ -94,7 +94,7 @@ def test_surprisal_is_the_models_own_log_probability(gpt2):
     logp = torch.log_softmax(logits.float(), -1)
     expected = [-float(logp[i - 1, ids[i]]) / math.log(2) for i in range(1, len(ids))]
     assert [s for _, s in score.tokens] == pytest.approx(expected, abs=1e-4)
-    assert "".join(t for t, _ in score.tokens) == text.replace(" ", "") or len(score.tokens) == len(ids) - 1
+    assert len(score.tokens) == len(ids) - 1  # one surprisal per predicted token
     assert score.perplexity == pytest.approx(2 ** (sum(expected) / len(expected)), rel=1e-4)
 
 
